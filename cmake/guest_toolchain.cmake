@@ -1,0 +1,46 @@
+# Cross-building Thumb guest programs with the pinned clang-14 + ld.lld-14.
+# Guests are bare-metal: no libc, our own start-up, one linker script per memory map.
+find_program(MCUSIM_GUEST_CC clang-14 REQUIRED)
+find_program(MCUSIM_GUEST_LD ld.lld-14 REQUIRED)
+
+# Flags per core, from TIMING-FACTS.md "Cross-building".
+set(MCUSIM_GUEST_FLAGS_cortex-m0 --target=thumbv6m-none-eabi -mcpu=cortex-m0)
+set(MCUSIM_GUEST_FLAGS_cortex-m0plus --target=thumbv6m-none-eabi -mcpu=cortex-m0plus)
+set(MCUSIM_GUEST_FLAGS_cortex-m4 --target=thumbv7em-none-eabi -mcpu=cortex-m4 -mfloat-abi=soft)
+set(MCUSIM_GUEST_FLAGS_cortex-m4f --target=thumbv7em-none-eabi -mcpu=cortex-m4 -mfloat-abi=hard -mfpu=fpv4-sp-d16)
+set(MCUSIM_GUEST_COMMON_FLAGS -ffreestanding -nostdlib -ffunction-sections -fdata-sections -g -O2 -Wall -Wextra)
+
+# mcusim_add_guest(NAME <name> CORE <core> SOURCES <files...> [LINKER_SCRIPT <file>])
+# Builds ${CMAKE_BINARY_DIR}/guests/<name>.elf and a target guest_<name>.
+function(mcusim_add_guest)
+  cmake_parse_arguments(G "" "NAME;CORE;LINKER_SCRIPT" "SOURCES;INCLUDES" ${ARGN})
+  if(NOT G_LINKER_SCRIPT)
+    set(G_LINKER_SCRIPT ${CMAKE_SOURCE_DIR}/tests/guests/common/generic.ld)
+  endif()
+  set(out_dir ${CMAKE_BINARY_DIR}/guests/${G_NAME})
+  set(objects "")
+  set(include_flags "")
+  foreach(inc IN LISTS G_INCLUDES)
+    list(APPEND include_flags -I${inc})
+  endforeach()
+  foreach(src IN LISTS G_SOURCES)
+    get_filename_component(abs ${src} ABSOLUTE)
+    get_filename_component(base ${src} NAME)
+    set(obj ${out_dir}/${base}.o)
+    add_custom_command(OUTPUT ${obj}
+      COMMAND ${CMAKE_COMMAND} -E make_directory ${out_dir}
+      COMMAND ${MCUSIM_GUEST_CC} ${MCUSIM_GUEST_FLAGS_${G_CORE}} ${MCUSIM_GUEST_COMMON_FLAGS}
+              -Wno-unused-command-line-argument ${include_flags} -c ${abs} -o ${obj}
+      DEPENDS ${abs}
+      COMMENT "guest ${G_NAME}: ${base} (${G_CORE})" VERBATIM)
+    list(APPEND objects ${obj})
+  endforeach()
+  set(elf ${CMAKE_BINARY_DIR}/guests/${G_NAME}.elf)
+  add_custom_command(OUTPUT ${elf}
+    COMMAND ${MCUSIM_GUEST_LD} -T ${G_LINKER_SCRIPT} --gc-sections -o ${elf} ${objects}
+    DEPENDS ${objects} ${G_LINKER_SCRIPT}
+    COMMENT "guest ${G_NAME}: link" VERBATIM)
+  add_custom_target(guest_${G_NAME} ALL DEPENDS ${elf})
+  # The test executable depends on every guest (tests/CMakeLists.txt reads this).
+  set_property(GLOBAL APPEND PROPERTY MCUSIM_GUEST_TARGETS guest_${G_NAME})
+endfunction()

@@ -1,0 +1,92 @@
+#include "sim/machine/block_cache.hpp"
+
+#include "sim/error.hpp"
+
+namespace mcusim {
+
+BlockCache::BlockCache(const Decoder& decoder, const TimingOptions& timing,
+                       const GuestMemory& memory)
+    : decoder_(&decoder), timing_(timing), memory_(&memory) {
+  for (const auto& block : memory.blocks()) {
+    if (!block.region->access.execute) continue;
+    tables_.push_back(RegionTable{block.region->base, block.region->size,
+                                  std::vector<std::uint32_t>(block.region->size / 2, 0)});
+  }
+}
+
+std::uint32_t* BlockCache::slot_for(std::uint32_t start) {
+  for (auto& table : tables_) {
+    if (start - table.base < table.size) return &table.slots[(start - table.base) >> 1];
+  }
+  return &fallback_[start];
+}
+
+const BlockInfo* BlockCache::find(std::uint32_t start, std::uint32_t size) noexcept {
+  for (auto& table : tables_) {
+    if (start - table.base < table.size) {
+      const std::uint32_t slot = table.slots[(start - table.base) >> 1];
+      if (slot == 0) return nullptr;
+      const BlockInfo& known = blocks_[slot - 1];
+      return known.size == size ? &known : nullptr;
+    }
+  }
+  const auto it = fallback_.find(start);
+  if (it == fallback_.end()) return nullptr;
+  const BlockInfo& known = blocks_[it->second - 1];
+  return known.size == size ? &known : nullptr;
+}
+
+const BlockInfo& BlockCache::decode_new(std::uint32_t start, std::uint32_t size,
+                                        std::uint8_t it_state) {
+  std::uint32_t* slot = slot_for(start);
+  if (*slot != 0) return decode(start, size, it_state, blocks_[*slot - 1]);  // new extent
+  blocks_.emplace_back();
+  *slot = static_cast<std::uint32_t>(blocks_.size());
+  return decode(start, size, it_state, blocks_.back());
+}
+
+const BlockInfo& BlockCache::decode(std::uint32_t start, std::uint32_t size,
+                                    std::uint8_t it_state, BlockInfo& into) {
+  const std::uint8_t* bytes = memory_->host_pointer(start, size);
+  if (!bytes) {
+    throw Error(ErrorKind::Internal,
+                fmt::format("block at 0x{:08x} ({} bytes) is not in guest memory", start, size));
+  }
+  into = BlockInfo{};
+  into.start = start;
+  into.size = size;
+  into.insns = decoder_->decode_block(std::span(bytes, size), start, it_state);
+  into.index_of.assign((size + 1) / 2, 0);
+  into.prefix.assign(1, 0);
+  const DecodedInsn* previous = nullptr;
+  for (std::size_t i = 0; i < into.insns.size(); ++i) {
+    const DecodedInsn& insn = into.insns[i];
+    for (std::uint32_t half = 0; half < insn.size / 2u; ++half) {
+      const std::uint32_t at = (insn.address - start) / 2 + half;
+      if (at < into.index_of.size()) into.index_of[at] = static_cast<std::uint16_t>(i);
+    }
+    into.prefix.push_back(into.prefix.back() + static_cycles(insn, previous, timing_));
+    previous = &insn;
+    switch (insn.cls) {
+      case InsnClass::Div:
+      case InsnClass::Undefined: into.needs_instruction_checks = true; break;
+      case InsnClass::LoadDual:
+      case InsnClass::StoreDual:
+      case InsnClass::LoadMulti:
+      case InsnClass::LoadMultiPc:
+      case InsnClass::StoreMulti:
+        // ARMv6-M cores fault on every unaligned access inside Unicorn already;
+        // on the M4 the multi-word forms must be checked here (TIMING-FACTS.md).
+        if (!is_armv6m(timing_.core) && insn.mem_base != kRegSp) {
+          into.needs_instruction_checks = true;
+        }
+        break;
+      default: break;
+    }
+    if (insn.in_it_block) into.needs_instruction_checks = true;
+    if (insn.regs_written & (1u << kRegSp)) into.writes_sp = true;
+  }
+  return into;
+}
+
+}  // namespace mcusim

@@ -1,0 +1,125 @@
+// sim/machine/machine.hpp — one simulated MCU running one ELF to completion.
+//
+// Owns the Unicorn core, the guest memory, the PPB peripherals and the cycle
+// accounting. Timing is per translated block: the block hook adds the block's
+// static cost (BlockCache) once the next block shows how the previous one
+// ended (branch taken or not, and what it branched to); an instruction hook
+// keeps the exact PC for faults and peripheral reads and applies the rules that
+// need run-time values (IT conditions, divide operands, multi-word alignment).
+#pragma once
+
+#include "sim/core/unicorn_core.hpp"
+#include "sim/decode/decoder.hpp"
+#include "sim/elf/elf_image.hpp"
+#include "sim/guest/console.hpp"
+#include "sim/guest/private_peripheral_bus.hpp"
+#include "sim/guest/semihosting.hpp"
+#include "sim/machine/block_cache.hpp"
+#include "sim/machine/guest_memory.hpp"
+#include "sim/machine/run_result.hpp"
+#include "sim/target/target.hpp"
+#include "sim/timing/timing.hpp"
+
+#include <chrono>
+#include <cstdint>
+#include <cstdio>
+#include <optional>
+#include <vector>
+
+namespace mcusim {
+
+struct RunOptions {
+  std::uint64_t max_cycles = 10'000'000'000ull;  // --max-cycles
+  double timeout_seconds = 0;                     // --timeout; 0 = none
+  std::FILE* console = stdout;                    // guest output; may be null
+  std::uint64_t console_limit = Console::kDefaultLimit;
+  // false: no block or instruction hooks, no cycle counts — plain Unicorn
+  // speed, for the benchmark's baseline only.
+  bool timing = true;
+};
+
+class Machine {
+ public:
+  Machine(const Target& target, const ElfImage& elf, const RunOptions& options);
+  Machine(const Machine&) = delete;
+  Machine& operator=(const Machine&) = delete;
+
+  // Runs from reset (SP and PC from the vector table) until the guest exits,
+  // faults or hits a limit. Call once.
+  RunResult run();
+
+  // Cycles completed before the instruction at the current PC.
+  std::uint64_t now() const noexcept;
+
+ private:
+  enum class Stop { None, Exit, Fault };
+
+  // Hooks (machine_hooks.cpp).
+  static void on_block(uc_struct*, std::uint64_t address, std::uint32_t size, void* self);
+  static void on_instruction(uc_struct*, std::uint64_t address, std::uint32_t size, void* self);
+  static void on_interrupt(uc_struct*, std::uint32_t intno, void* self);
+  static bool on_invalid_memory(uc_struct*, int type, std::uint64_t address, int size,
+                                std::int64_t value, void* self);
+  static std::uint64_t on_ppb_read(uc_struct*, std::uint64_t offset, unsigned size, void* self);
+  static void on_ppb_write(uc_struct*, std::uint64_t offset, unsigned size, std::uint64_t value,
+                           void* self);
+
+  void finish_block(const BlockInfo& next);
+  void account_skipped(std::size_t from, std::size_t to);
+  void check_instruction(const DecodedInsn& insn, std::size_t index);
+  void update_call_stack(const DecodedInsn& branch, std::uint32_t target);
+  void handle_breakpoint(std::uint32_t pc);
+  void check_limits();
+
+  // Ending the run (machine_faults.cpp).
+  void fault(std::string kind, std::string detail, std::uint32_t pc,
+             std::optional<std::uint32_t> address = std::nullopt, std::string hint = {});
+  void limit(std::string kind, std::string detail, std::string hint);
+  void interpret_stop(int uc_error);
+  std::string describe(std::uint32_t address) const;
+  std::string describe_data_address(std::uint32_t address) const;
+  std::vector<std::string> call_stack_text(std::uint32_t pc) const;
+  std::uint32_t data_address_of(const DecodedInsn& insn) const;
+
+  void load_image();
+
+  const Target& target_;
+  const ElfImage& elf_;
+  RunOptions options_;
+  TimingOptions timing_;
+  GuestMemory memory_;
+  UnicornCore core_;
+  Decoder decoder_;
+  BlockCache cache_;
+  Console console_;
+  PrivatePeripheralBus ppb_;
+  Semihosting semihosting_;
+
+  // Cycle accounting.
+  const BlockInfo* current_ = nullptr;  // block being executed
+  std::uint64_t block_base_cycles_ = 0;  // cycles completed before current_ started
+  std::int64_t block_dynamic_ = 0;       // run-time corrections inside current_ so far
+  std::uint64_t instructions_ = 0;
+  std::uint32_t pc_ = 0;                 // last instruction the core started
+  std::int32_t last_index_ = -1;         // its index in current_ (IT skip detection)
+  std::uint64_t blocks_run_ = 0;
+
+  // Stack guard: SP below this is an overflow (ELF __StackLimit or RAM base).
+  std::uint32_t stack_limit_ = 0;
+  std::string stack_limit_source_;
+  std::vector<CallFrame> call_stack_;
+
+  // How the run ended.
+  Stop stop_ = Stop::None;
+  std::optional<int> exit_status_;
+  std::optional<GuestFault> fault_;
+  struct InvalidAccess {
+    int type = 0;
+    std::uint32_t address = 0;
+    int size = 0;
+  };
+  std::optional<InvalidAccess> invalid_access_;
+  std::chrono::steady_clock::time_point started_;
+};
+
+}  // namespace mcusim

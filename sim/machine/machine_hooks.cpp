@@ -1,0 +1,346 @@
+// The hot path: Unicorn's hooks and the cycle accounting they drive.
+#include "sim/machine/machine.hpp"
+
+#include <unicorn/unicorn.h>
+
+#include <fmt/format.h>
+
+namespace mcusim {
+namespace {
+
+constexpr std::size_t kMaxCallDepth = 4096;
+constexpr std::uint64_t kWallClockCheckEvery = 1u << 16;  // blocks
+
+// A flow change that was not taken can only come from a conditional form.
+bool is_conditional(const DecodedInsn& insn) {
+  return insn.cls == InsnClass::CondBranch || insn.cls == InsnClass::CompareBranch ||
+         insn.in_it_block;
+}
+
+bool is_call(const DecodedInsn& insn) {
+  return insn.cls == InsnClass::BranchLink || insn.cls == InsnClass::BranchLinkReg;
+}
+
+// ARM condition codes against N, Z, C, V (ARMv7-M ARM A7.3).
+bool condition_passed(std::uint8_t cond, std::uint32_t xpsr) {
+  const bool n = xpsr >> 31 & 1, z = xpsr >> 30 & 1, c = xpsr >> 29 & 1, v = xpsr >> 28 & 1;
+  bool result = true;
+  switch (cond >> 1) {
+    case 0: result = z; break;
+    case 1: result = c; break;
+    case 2: result = n; break;
+    case 3: result = v; break;
+    case 4: result = c && !z; break;
+    case 5: result = n == v; break;
+    case 6: result = n == v && !z; break;
+    default: return true;  // AL
+  }
+  return (cond & 1) && cond != 15 ? !result : result;
+}
+
+// xPSR IT[7:0] = xPSR[15:10]:xPSR[26:25] (ARMv7-M ARM B1.4.2).
+std::uint8_t it_state_of(std::uint32_t xpsr) {
+  return static_cast<std::uint8_t>(((xpsr >> 10) & 0x3f) << 2 | ((xpsr >> 25) & 3));
+}
+
+}  // namespace
+
+void Machine::on_block(uc_struct*, std::uint64_t address, std::uint32_t size, void* self) {
+  auto& m = *static_cast<Machine*>(self);
+  if (m.stop_ != Stop::None) return;
+  const auto start = static_cast<std::uint32_t>(address);
+  const BlockInfo* known = m.cache_.find(start, size);
+  if (!known) {
+    // ITSTATE only matters for a block that starts inside an IT block, and
+    // only on the first decode.
+    const std::uint8_t it_state = is_armv6m(m.target_.core) ? 0 : it_state_of(m.core_.xpsr());
+    known = &m.cache_.decode_new(start, size, it_state);
+  }
+  m.finish_block(*known);
+  m.current_ = known;
+  m.pc_ = start;  // nothing of the new block has started yet
+  m.block_dynamic_ = 0;
+  m.last_index_ = -1;
+  m.check_limits();
+}
+
+void Machine::finish_block(const BlockInfo& next) {
+  const BlockInfo* block = current_;
+  if (!block) return;
+  // The last instruction the core started in the finished block. Trailing
+  // instructions it never reached were IT-skipped (sequential fall-through)
+  // or the block was left early (semihosting call, restart).
+  std::size_t last = block->contains(pc_) ? block->index(pc_) : 0;
+  std::size_t completed = last + 1;
+  std::int64_t cycles = static_cast<std::int64_t>(block->prefix[completed]) + block_dynamic_;
+  const std::size_t count = block->insns.size();
+  if (completed < count && next.start == block->end()) {
+    bool all_skipped = true;
+    for (std::size_t i = completed; i < count; ++i) all_skipped &= block->insns[i].in_it_block;
+    if (all_skipped) {
+      for (std::size_t i = completed; i < count; ++i) {
+        cycles += skipped_cycles(block->insns[i], timing_);
+      }
+      completed = count;
+      last = count - 1;
+    }
+  }
+  block_base_cycles_ += static_cast<std::uint64_t>(cycles);
+  instructions_ += completed;
+
+  const DecodedInsn& tail = block->insns[last];
+  const DecodedInsn& first = next.insns.front();
+  const bool sequential = next.start == tail.next_address();
+  const bool tail_ran = block->contains(pc_) && block->index(pc_) == last;
+  if (tail.writes_pc() && tail_ran) {
+    bool taken = !sequential || !is_conditional(tail);
+    if (sequential && tail.cls == InsnClass::CondBranch && tail.direct_target == next.start) {
+      // Bcc to the next instruction: the address cannot tell; the flags can.
+      taken = condition_passed(tail.condition, core_.xpsr());
+    }
+    if (taken) {
+      block_base_cycles_ += taken_extra(tail, first, timing_);
+      update_call_stack(tail, next.start);
+    } else {
+      block_base_cycles_ += static_cycles(first, &tail, timing_) - static_cycles(first, nullptr, timing_);
+    }
+  } else if (sequential) {
+    // Pairing rules across the block boundary (M4 load pipelining, IT folding).
+    const std::uint32_t paired = static_cycles(first, &tail, timing_);
+    const std::uint32_t alone = static_cycles(first, nullptr, timing_);
+    block_base_cycles_ += paired;
+    block_base_cycles_ -= alone;
+  }
+
+  if (block->writes_sp) {
+    const std::uint32_t sp = core_.sp();
+    if (sp < stack_limit_) {
+      std::uint32_t writer = tail.address;
+      for (std::size_t i = 0; i <= last; ++i) {
+        if (block->insns[i].regs_written & (1u << kRegSp)) writer = block->insns[i].address;
+      }
+      fault("stack overflow",
+            fmt::format("SP 0x{:08x} is {} bytes below the stack limit 0x{:08x} ({})", sp,
+                        stack_limit_ - sp, stack_limit_, stack_limit_source_),
+            writer, sp,
+            "reduce stack use (recursion, large locals) or give the stack more room in the "
+            "linker script");
+    }
+  }
+}
+
+void Machine::update_call_stack(const DecodedInsn& branch, std::uint32_t target) {
+  if (is_call(branch)) {
+    if (call_stack_.size() < kMaxCallDepth) {
+      call_stack_.push_back(CallFrame{branch.address, target, branch.next_address()});
+    }
+    return;
+  }
+  // A return is any flow change to a pending return address (BX LR, POP {PC},
+  // LDR PC, ...); unwinding several frames covers longjmp-like exits.
+  for (std::size_t depth = call_stack_.size(); depth > 0; --depth) {
+    if (call_stack_[depth - 1].return_address == target) {
+      call_stack_.resize(depth - 1);
+      return;
+    }
+  }
+}
+
+void Machine::account_skipped(std::size_t from, std::size_t to) {
+  for (std::size_t i = from; i < to; ++i) {
+    const DecodedInsn& insn = current_->insns[i];
+    if (!insn.in_it_block) continue;
+    block_dynamic_ += static_cast<std::int64_t>(skipped_cycles(insn, timing_)) -
+                      static_cast<std::int64_t>(current_->static_cost(i));
+  }
+}
+
+void Machine::on_instruction(uc_struct*, std::uint64_t address, std::uint32_t, void* self) {
+  auto& m = *static_cast<Machine*>(self);
+  m.pc_ = static_cast<std::uint32_t>(address);
+  const BlockInfo* block = m.current_;
+  if (!block || !block->needs_instruction_checks || m.stop_ != Stop::None) return;
+  if (!block->contains(m.pc_)) return;
+  const std::size_t index = block->index(m.pc_);
+  const auto expected = static_cast<std::size_t>(m.last_index_ + 1);
+  // Instructions between the previous one started and this one were skipped
+  // by a failed IT condition (UC_HOOK_CODE does not fire for them).
+  if (index > expected) m.account_skipped(expected, index);
+  m.last_index_ = static_cast<std::int32_t>(index);
+  m.check_instruction(block->insns[index], index);
+}
+
+void Machine::check_instruction(const DecodedInsn& insn, std::size_t index) {
+  switch (insn.cls) {
+    case InsnClass::Undefined:
+      fault("undefined instruction",
+            fmt::format("'{}' is not an instruction of the {} (core {})", insn.text_view(),
+                        is_armv6m(target_.core) ? "ARMv6-M architecture" : "configured core",
+                        core_name(target_.core)),
+            insn.address, std::nullopt,
+            "build for this core (e.g. --target=thumbv6m-none-eabi -mcpu=cortex-m0 for an M0) or "
+            "pick a target with the core this program was built for");
+      return;
+    case InsnClass::Div: {
+      const std::uint32_t dividend = core_.core_register(insn.div_rn);
+      const std::uint32_t divisor = core_.core_register(insn.div_rm);
+      block_dynamic_ += static_cast<std::int64_t>(divide_cycles(dividend, divisor, insn.div_signed)) -
+                        static_cast<std::int64_t>(current_->static_cost(index));
+      return;
+    }
+    case InsnClass::LoadDual:
+    case InsnClass::StoreDual:
+    case InsnClass::LoadMulti:
+    case InsnClass::LoadMultiPc:
+    case InsnClass::StoreMulti: {
+      if (insn.mem_base == kNoReg || insn.mem_base == kRegSp) return;
+      // LDRD/STRD offsets and LDM/STM steps are multiples of 4, so the base
+      // decides the alignment. ARMv7-M ARM A3.2.1: these always fault unaligned.
+      const std::uint32_t base = core_.core_register(insn.mem_base);
+      if (base & 3u) {
+        fault("unaligned access",
+              fmt::format("'{}' accesses 0x{:08x}, which is not word aligned; LDM/STM/LDRD/STRD "
+                          "fault on unaligned addresses (UsageFault UNALIGNED)",
+                          insn.text_view(), data_address_of(insn)),
+              insn.address, data_address_of(insn),
+              "align the data to 4 bytes (e.g. __attribute__((aligned(4)))) or copy it with "
+              "byte or word loads");
+      }
+      return;
+    }
+    default: return;
+  }
+}
+
+void Machine::check_limits() {
+  if (block_base_cycles_ >= options_.max_cycles) {
+    limit("cycle limit",
+          fmt::format("the run reached {} cycles without exiting", block_base_cycles_),
+          "raise --max-cycles if the program is meant to run this long, or check it for an "
+          "endless loop (the call stack above shows where it was)");
+    return;
+  }
+  if (options_.timeout_seconds > 0 && ++blocks_run_ % kWallClockCheckEvery == 0) {
+    const double elapsed =
+        std::chrono::duration<double>(std::chrono::steady_clock::now() - started_).count();
+    if (elapsed > options_.timeout_seconds) {
+      limit("timeout",
+            fmt::format("the run took more than {:.1f} s of host time ({} cycles simulated)",
+                        options_.timeout_seconds, block_base_cycles_),
+            "raise --timeout, or lower the work the program does");
+    }
+  }
+}
+
+void Machine::on_interrupt(uc_struct*, std::uint32_t intno, void* self) {
+  auto& m = *static_cast<Machine*>(self);
+  const std::uint32_t pc = m.core_.pc();
+  m.pc_ = pc;
+  // QEMU's Arm exception numbers (target/arm/cpu.h): 2 SWI, 4 data abort, 7 BKPT,
+  // 8 exception exit, 17 NOCP, 18 INVSTATE, 22 UNALIGNED.
+  switch (intno) {
+    case 7: m.handle_breakpoint(pc); return;
+    case 2:
+      m.fault("unsupported exception", "SVC was executed; exceptions are not modelled yet", pc,
+              std::nullopt, "the exception model arrives with issue #4; avoid SVC for now");
+      return;
+    case 4:
+    case 22: {
+      const BlockInfo* block = m.current_;
+      std::optional<std::uint32_t> address;
+      std::string text = "a load or store";
+      if (block && block->contains(pc)) {
+        const DecodedInsn& insn = block->insns[block->index(pc)];
+        address = m.data_address_of(insn);
+        text = fmt::format("'{}'", insn.text_view());
+      }
+      m.fault("unaligned access",
+              fmt::format("{} accesses an unaligned address; {}", text,
+                          is_armv6m(m.target_.core)
+                              ? "ARMv6-M faults on every unaligned access"
+                              : "this access form faults when unaligned"),
+              pc, address, "align the data to its access size");
+      return;
+    }
+    case 17:
+      m.fault("undefined instruction",
+              "a floating-point instruction ran with the FPU disabled (NOCP UsageFault)", pc,
+              std::nullopt, "enable CP10/CP11 in CPACR (0xE000ED88) before using the FPU");
+      return;
+    case 18:
+      m.fault("invalid state",
+              "a branch cleared the Thumb bit (INVSTATE UsageFault); Cortex-M only runs Thumb code",
+              pc, std::nullopt, "branch to function addresses with bit 0 set");
+      return;
+    default:
+      m.fault("unsupported exception", fmt::format("the core raised exception {}", intno), pc);
+      return;
+  }
+}
+
+void Machine::handle_breakpoint(std::uint32_t pc) {
+  const auto* bytes = memory_.host_pointer(pc, 2);
+  const std::uint16_t halfword = bytes ? static_cast<std::uint16_t>(bytes[0] | bytes[1] << 8) : 0;
+  if (halfword != 0xBEAB) {  // BKPT #0xAB is the semihosting call (Thumb)
+    fault("breakpoint", fmt::format("BKPT #{} with no debugger attached", halfword & 0xff), pc,
+          std::nullopt, "remove the breakpoint, or use BKPT 0xAB for semihosting calls");
+    return;
+  }
+  const std::uint32_t op = core_.core_register(0);
+  const std::uint32_t parameter = core_.core_register(1);
+  const SemihostingOutcome outcome = semihosting_.call(op, parameter, now());
+  if (outcome.fault) {
+    fault(outcome.fault_address ? "semihosting bad pointer" : "unknown semihosting call",
+          *outcome.fault, pc, outcome.fault_address,
+          "use the semihosting operations listed in docs/guest-conventions.md");
+    return;
+  }
+  if (outcome.console_full) {
+    limit("output limit",
+          fmt::format("the guest printed more than {} bytes", console_.limit()),
+          "print less, or raise the cap with --max-output");
+    return;
+  }
+  if (outcome.exit_status) {
+    exit_status_ = outcome.exit_status;
+    // The BKPT completed (0 cycles: the core is halted while the host serves it).
+    const std::size_t completed =
+        current_ && current_->contains(pc) ? current_->index(pc) + 1 : 0;
+    if (current_) {
+      block_base_cycles_ += static_cast<std::uint64_t>(
+          static_cast<std::int64_t>(current_->prefix[completed]) + block_dynamic_);
+      instructions_ += completed;
+      current_ = nullptr;
+    }
+    stop_ = Stop::Exit;
+    core_.stop();
+    return;
+  }
+  core_.write_register(UC_ARM_REG_R0, outcome.r0);
+  core_.write_register(UC_ARM_REG_PC, (pc + 2) | 1u);
+}
+
+bool Machine::on_invalid_memory(uc_struct*, int type, std::uint64_t address, int size,
+                                std::int64_t, void* self) {
+  auto& m = *static_cast<Machine*>(self);
+  m.invalid_access_ = InvalidAccess{type, static_cast<std::uint32_t>(address), size};
+  return false;  // not handled: Unicorn stops with the matching error
+}
+
+std::uint64_t Machine::on_ppb_read(uc_struct*, std::uint64_t offset, unsigned size, void* self) {
+  auto& m = *static_cast<Machine*>(self);
+  return m.ppb_.read(static_cast<std::uint32_t>(offset), size, m.now());
+}
+
+void Machine::on_ppb_write(uc_struct*, std::uint64_t offset, unsigned size, std::uint64_t value,
+                           void* self) {
+  auto& m = *static_cast<Machine*>(self);
+  if (!m.ppb_.write(static_cast<std::uint32_t>(offset), size, static_cast<std::uint32_t>(value),
+                    m.now(), m.pc_)) {
+    m.limit("output limit",
+            "the guest wrote more trace-port output than the caps allow",
+            "print less, or raise the cap with --max-output");
+  }
+}
+
+}  // namespace mcusim

@@ -1,0 +1,20 @@
+// tools/mcusim/commands.hpp — each subcommand registers its options on the
+// CLI11 app and returns the action to run once parsing succeeded.
+#pragma once
+
+#include <CLI/CLI.hpp>
+
+#include <functional>
+
+namespace mcusim::cli {
+
+// The action returns the process exit code (DESIGN.md "Exit codes").
+struct Command {
+  CLI::App* subcommand;
+  std::function<int()> action;
+};
+
+Command add_exec_command(CLI::App& app);
+Command add_targets_command(CLI::App& app);
+
+}  // namespace mcusim::cli

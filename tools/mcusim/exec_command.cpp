@@ -1,0 +1,116 @@
+// `mcusim exec [--target T] [--json] [--max-cycles N] [--timeout S] ELF`:
+// any bare-metal Thumb ELF on a target, with the exact cycle count.
+#include "reports/json_report.hpp"
+#include "sim/elf/elf_image.hpp"
+#include "sim/error.hpp"
+#include "sim/machine/machine.hpp"
+#include "sim/target/target.hpp"
+#include "tools/mcusim/commands.hpp"
+
+#include <fmt/format.h>
+
+#include <memory>
+
+namespace mcusim::cli {
+namespace {
+
+struct ExecOptions {
+  std::string target = "generic-m0";
+  std::string elf;
+  bool json = false;
+  std::uint64_t max_cycles = RunOptions{}.max_cycles;
+  double timeout_seconds = 0;
+  std::uint64_t max_output = Console::kDefaultLimit;
+};
+
+std::string with_commas(std::uint64_t value) {
+  std::string digits = std::to_string(value);
+  for (int i = static_cast<int>(digits.size()) - 3; i > 0; i -= 3) {
+    digits.insert(static_cast<std::size_t>(i), ",");
+  }
+  return digits;
+}
+
+void print_fault(const GuestFault& fault) {
+  fmt::print(stderr, "mcusim: guest fault: {}: {}\n", fault.kind, fault.detail);
+  fmt::print(stderr, "  pc 0x{:08x} in {}\n", fault.pc, fault.pc_symbol);
+  if (fault.address) {
+    fmt::print(stderr, "  address 0x{:08x} ({})\n", *fault.address, fault.address_note);
+  }
+  if (!fault.call_stack.empty()) {
+    std::string stack;
+    for (const auto& frame : fault.call_stack) {
+      if (!stack.empty()) stack += " <- ";
+      stack += frame;
+    }
+    fmt::print(stderr, "  call stack: {}\n", stack);
+  }
+  if (!fault.hint.empty()) fmt::print(stderr, "  hint: {}\n", fault.hint);
+}
+
+void print_summary(const RunResult& run, const ExecOptions& options) {
+  fmt::print("\nmcusim exec: {} on {} ({}, {} MHz)\n", options.elf, run.target,
+             core_name(run.core), static_cast<double>(run.clock_hz) / 1e6);
+  if (run.fault) {
+    fmt::print("  status        {}\n", run.fault->is_limit ? "stopped at a limit" : "faulted");
+    return;
+  }
+  fmt::print("  exit status   {}\n", run.exit_status ? std::to_string(*run.exit_status) : "none");
+  fmt::print("  cycles        {}\n", with_commas(run.cycles));
+  fmt::print("  instructions  {}\n", with_commas(run.instructions));
+  fmt::print("  latency       {:.3f} us\n", run.latency_us());
+  const double mips = run.host_seconds > 0
+                          ? static_cast<double>(run.instructions) / run.host_seconds / 1e6
+                          : 0.0;
+  fmt::print("  host time     {:.3f} s ({:.0f} simulated MIPS)\n", run.host_seconds, mips);
+}
+
+int exit_code_of(const RunResult& run) {
+  if (run.fault) return exit_code(run.fault->is_limit ? ErrorKind::Limit : ErrorKind::GuestFault);
+  if (!run.exit_status) return 3;
+  return *run.exit_status == 0 ? 0 : 1;
+}
+
+}  // namespace
+
+Command add_exec_command(CLI::App& app) {
+  auto options = std::make_shared<ExecOptions>();
+  auto* command = app.add_subcommand("exec", "Run any bare-metal Thumb ELF on a target");
+  command->add_option("elf", options->elf, "the ELF file to run")->required();
+  command->add_option("-t,--target", options->target,
+                      "target name (see `mcusim targets`) or path to a target .toml")
+      ->capture_default_str();
+  command->add_flag("--json", options->json,
+                    "print the report JSON on stdout (guest output goes to stderr)");
+  command->add_option("--max-cycles", options->max_cycles, "stop the run after this many cycles")
+      ->capture_default_str()
+      ->check(CLI::PositiveNumber);
+  command->add_option("--timeout", options->timeout_seconds,
+                      "stop the run after this many seconds of host time (0 = no limit)")
+      ->check(CLI::NonNegativeNumber);
+  command->add_option("--max-output", options->max_output,
+                      "stop the run once the guest printed this many bytes")
+      ->capture_default_str()
+      ->check(CLI::PositiveNumber);
+
+  return {command, [options] {
+            const Target target = load_target(options->target);
+            const ElfImage elf = load_elf(options->elf);
+            RunOptions run_options;
+            run_options.max_cycles = options->max_cycles;
+            run_options.timeout_seconds = options->timeout_seconds;
+            run_options.console = options->json ? stderr : stdout;
+            run_options.console_limit = options->max_output;
+            Machine machine(target, elf, run_options);
+            RunResult run = machine.run();
+            if (run.fault) print_fault(*run.fault);
+            if (options->json) {
+              fmt::print("{}", to_text(report_json(run, ReportContext{"exec", options->elf})));
+            } else {
+              print_summary(run, *options);
+            }
+            return exit_code_of(run);
+          }};
+}
+
+}  // namespace mcusim::cli

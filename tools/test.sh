@@ -1,0 +1,17 @@
+#!/bin/sh
+# Installs what mcusim needs, builds it twice (release, and Debug with
+# AddressSanitizer + UndefinedBehaviorSanitizer) and runs the test suite on both.
+# This is README's test command and what .ci/run calls.
+set -eu
+cd "$(dirname "$0")/.."
+tools/install-deps.sh
+jobs=$(nproc 2>/dev/null || echo 2)
+
+cmake -S . -B build -G Ninja -DCMAKE_BUILD_TYPE=RelWithDebInfo >/dev/null
+cmake --build build -j "$jobs"
+ctest --test-dir build --output-on-failure -j "$jobs"
+
+cmake -S . -B build-asan -G Ninja -DCMAKE_BUILD_TYPE=Debug -DMCUSIM_SANITIZE=ON >/dev/null
+cmake --build build-asan -j "$jobs"
+ASAN_OPTIONS=detect_leaks=1 UBSAN_OPTIONS=print_stacktrace=1 \
+  ctest --test-dir build-asan --output-on-failure -j "$jobs"
