@@ -34,6 +34,7 @@ struct ElfImage {
   std::uint32_t entry = 0;
   std::vector<Segment> segments;  // PT_LOAD with memory_size > 0
   std::vector<Symbol> symbols;    // sorted by address
+  std::string producer;           // .comment: the toolchain that built it ("" if none)
 
   // The function containing `address`, or the nearest preceding symbol.
   const Symbol* symbol_at(std::uint32_t address) const noexcept;

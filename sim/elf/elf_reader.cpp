@@ -208,6 +208,29 @@ std::vector<Symbol> read_symbols(const std::string& name, const ElfFile& elf) {
   return symbols;
 }
 
+// .comment: the compilers and linker that built the file, NUL-separated
+// ("Linker: LLD 14.0.6", "Debian clang version 14.0.6"); joined with "; ".
+std::string read_producer(const std::string& name, const ElfFile& elf) {
+  const auto sections = take(name, elf.sections());
+  const llvm::StringRef section_names = take(name, elf.getSectionStringTable(sections));
+  std::string producer;
+  for (const auto& section : sections) {
+    if (take(name, elf.getSectionName(section, section_names)) != ".comment") continue;
+    const auto contents = take(name, elf.getSectionContents(section));
+    llvm::StringRef rest(reinterpret_cast<const char*>(contents.data()), contents.size());
+    while (!rest.empty()) {
+      const auto [entry, tail] = rest.split('\0');
+      const llvm::StringRef trimmed = entry.trim();
+      if (!trimmed.empty()) {
+        if (!producer.empty()) producer += "; ";
+        producer += trimmed.str();
+      }
+      rest = tail;
+    }
+  }
+  return producer;
+}
+
 }  // namespace
 
 ElfImage load_elf(const std::filesystem::path& file) {
@@ -231,6 +254,7 @@ ElfImage load_elf(const std::filesystem::path& file) {
   image.entry = static_cast<std::uint32_t>(elf.getHeader().e_entry);
   image.segments = read_segments(name, elf, data);
   image.symbols = read_symbols(name, elf);
+  image.producer = read_producer(name, elf);
   return image;
 }
 

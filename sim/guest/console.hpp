@@ -11,8 +11,11 @@ namespace mcusim {
 class Console {
  public:
   // `sink` may be null (output discarded, still counted). Default cap 16 MiB.
-  explicit Console(std::FILE* sink, std::uint64_t limit_bytes = kDefaultLimit) noexcept
-      : sink_(sink), limit_(limit_bytes) {}
+  // The first `skip_bytes` are counted but not printed (an earlier attempt of
+  // the same deterministic run printed them already).
+  explicit Console(std::FILE* sink, std::uint64_t limit_bytes = kDefaultLimit,
+                   std::uint64_t skip_bytes = 0) noexcept
+      : sink_(sink), limit_(limit_bytes), skip_(skip_bytes) {}
 
   static constexpr std::uint64_t kDefaultLimit = 16u << 20;
 
@@ -26,6 +29,7 @@ class Console {
  private:
   std::FILE* sink_;
   std::uint64_t limit_;
+  std::uint64_t skip_;
   std::uint64_t written_ = 0;
 };
 

@@ -23,7 +23,7 @@ Machine::Machine(const Target& target, const ElfImage& elf, const RunOptions& op
       core_(target.core),
       decoder_(target.core),
       cache_(decoder_, timing_, memory_),
-      console_(options.console, options.console_limit),
+      console_(options.console, options.console_limit, options.console_skip),
       ppb_(target.core, console_),
       semihosting_(memory_, console_, target.clock_hz) {
   for (auto& block : memory_.blocks()) {
@@ -38,9 +38,12 @@ Machine::Machine(const Target& target, const ElfImage& elf, const RunOptions& op
   }
   core_.map_mmio(PrivatePeripheralBus::kBase, PrivatePeripheralBus::kSize, &on_ppb_read,
                  &on_ppb_write, this);
+  block_only_ = options.timing && is_armv6m(target.core) && !options.precise;
   if (options.timing) {
     core_.add_block_hook(&on_block, this);
-    core_.add_code_hook(&on_instruction, this);
+    // ARMv6-M has no IT, no divide and no multi-word alignment rule beyond
+    // what Unicorn enforces: its blocks run without the instruction hook.
+    if (!block_only_) core_.add_code_hook(&on_instruction, this);
   }
   core_.add_interrupt_hook(&on_interrupt, this);
   core_.add_invalid_memory_hook(&on_invalid_memory, this);
@@ -120,7 +123,28 @@ RunResult Machine::run() {
   result.console_bytes = console_.bytes_written();
   result.host_seconds = seconds;
   result.blocks_decoded = cache_.size();
+  result.elf_producer = elf_.producer;
+  result.needs_precise_replay = stop_ == Stop::Replay;
+  result.replay_reason = replay_reason_;
+  result.precise = options_.timing && !block_only_;
   return result;
+}
+
+RunResult simulate(const Target& target, const ElfImage& elf, const RunOptions& options) {
+  RunResult first;
+  {
+    Machine machine(target, elf, options);
+    first = machine.run();
+  }
+  if (!first.needs_precise_replay) return first;
+  RunOptions precise = options;
+  precise.precise = true;
+  precise.console_skip = first.console_bytes;
+  Machine machine(target, elf, precise);
+  RunResult exact = machine.run();
+  exact.host_seconds += first.host_seconds;
+  exact.replay_reason = first.replay_reason;
+  return exact;
 }
 
 }  // namespace mcusim

@@ -36,7 +36,17 @@ struct RunOptions {
   // false: no block or instruction hooks, no cycle counts — plain Unicorn
   // speed, for the benchmark's baseline only.
   bool timing = true;
+  // true: the instruction hook on every core. ARMv6-M cores run without it
+  // (block hook only) unless a fault or an ambiguous peripheral access needs
+  // the exact PC; simulate() then re-runs the program with this set.
+  bool precise = false;
+  // Console bytes an earlier attempt already printed: counted, not printed again.
+  std::uint64_t console_skip = 0;
 };
+
+// Runs the ELF on the target from reset; re-runs it once in precise mode when
+// the fast run cannot pin an event to its instruction. Same numbers either way.
+RunResult simulate(const Target& target, const ElfImage& elf, const RunOptions& options);
 
 class Machine {
  public:
@@ -52,7 +62,7 @@ class Machine {
   std::uint64_t now() const noexcept;
 
  private:
-  enum class Stop { None, Exit, Fault };
+  enum class Stop { None, Exit, Fault, Replay };
 
   // Hooks (machine_hooks.cpp).
   static void on_block(uc_struct*, std::uint64_t address, std::uint32_t size, void* self);
@@ -70,6 +80,11 @@ class Machine {
   void update_call_stack(const DecodedInsn& branch, std::uint32_t target);
   void handle_breakpoint(std::uint32_t pc);
   void check_limits();
+  // Block-only mode: the index in current_ of the instruction making `access`.
+  std::optional<std::size_t> accessing_instruction(std::uint32_t address, unsigned size,
+                                                   bool is_write);
+  std::uint64_t cycles_before(std::size_t index) const noexcept;
+  void request_replay(std::string reason);
 
   // Ending the run (machine_faults.cpp).
   void fault(std::string kind, std::string detail, std::uint32_t pc,
@@ -103,6 +118,9 @@ class Machine {
   std::uint32_t pc_ = 0;                 // last instruction the core started
   std::int32_t last_index_ = -1;         // its index in current_ (IT skip detection)
   std::uint64_t blocks_run_ = 0;
+  bool block_only_ = false;              // ARMv6-M fast path: no instruction hook
+  std::int32_t last_access_index_ = -1;  // block-only: last resolved peripheral access
+  std::string replay_reason_;
 
   // Stack guard: SP below this is an overflow (ELF __StackLimit or RAM base).
   std::uint32_t stack_limit_ = 0;

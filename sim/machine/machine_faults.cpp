@@ -33,6 +33,11 @@ void Machine::limit(std::string kind, std::string detail, std::string hint) {
 }
 
 void Machine::interpret_stop(int uc_error) {
+  // Without the instruction hook the PC of a memory or decode fault is not
+  // known exactly (Unicorn reports the block start): run again precisely.
+  if (stop_ == Stop::None && block_only_ && uc_error != UC_ERR_OK) {
+    request_replay(fmt::format("fault ({})", UnicornCore::error_text(uc_error)));
+  }
   if (stop_ == Stop::None) {
     const std::uint32_t pc = pc_;
     const auto access = invalid_access_;
@@ -62,9 +67,15 @@ void Machine::interpret_stop(int uc_error) {
       case UC_ERR_FETCH_UNMAPPED: {
         const std::uint32_t target = access ? address : core_.pc();
         fault("unmapped fetch",
-              fmt::format("execution continued at 0x{:08x}, outside memory, after {} at 0x{:08x}",
-                          target, text, pc),
+              fmt::format("execution continued at 0x{:08x}, outside memory, after {} at 0x{:08x} "
+                          "in {}",
+                          target, text, pc, describe(pc)),
               target, target, "check function pointers and return addresses (stack corruption?)");
+        // The branch that left memory never reached a block hook: name it as
+        // the caller of the bad address.
+        if (fault_ && fault_->call_stack.size() >= 1) {
+          fault_->call_stack.insert(fault_->call_stack.begin() + 1, describe(pc));
+        }
         break;
       }
       case UC_ERR_WRITE_PROT:
@@ -120,7 +131,14 @@ void Machine::interpret_stop(int uc_error) {
   }
 }
 
-std::string Machine::describe(std::uint32_t address) const { return elf_.describe(address); }
+std::string Machine::describe(std::uint32_t address) const {
+  // Only code the ELF loaded can be named after its symbols; anything else
+  // (an address outside every segment) would borrow an unrelated name.
+  for (const Segment& segment : elf_.segments) {
+    if (address - segment.address < segment.memory_size) return elf_.describe(address);
+  }
+  return fmt::format("0x{:08x}", address);
+}
 
 std::string Machine::describe_data_address(std::uint32_t address) const {
   if (address >= PrivatePeripheralBus::kBase &&

@@ -1,6 +1,8 @@
 // The hot path: Unicorn's hooks and the cycle accounting they drive.
 #include "sim/machine/machine.hpp"
 
+#include "sim/machine/access_resolver.hpp"
+
 #include <unicorn/unicorn.h>
 
 #include <fmt/format.h>
@@ -61,7 +63,11 @@ void Machine::on_block(uc_struct*, std::uint64_t address, std::uint32_t size, vo
   m.pc_ = start;  // nothing of the new block has started yet
   m.block_dynamic_ = 0;
   m.last_index_ = -1;
+  m.last_access_index_ = -1;
   m.check_limits();
+  // Without the instruction hook, a block is taken to run to its end unless
+  // something (a semihosting call, a fault) says where it stopped.
+  if (m.block_only_ && m.stop_ == Stop::None) m.pc_ = known->insns.back().address;
 }
 
 void Machine::finish_block(const BlockInfo& next) {
@@ -234,6 +240,7 @@ void Machine::check_limits() {
 
 void Machine::on_interrupt(uc_struct*, std::uint32_t intno, void* self) {
   auto& m = *static_cast<Machine*>(self);
+  if (m.stop_ != Stop::None) return;  // the run is over; finishing its block only
   const std::uint32_t pc = m.core_.pc();
   m.pc_ = pc;
   // QEMU's Arm exception numbers (target/arm/cpu.h): 2 SWI, 4 data abort, 7 BKPT,
@@ -327,16 +334,59 @@ bool Machine::on_invalid_memory(uc_struct*, int type, std::uint64_t address, int
   return false;  // not handled: Unicorn stops with the matching error
 }
 
+std::uint64_t Machine::cycles_before(std::size_t index) const noexcept {
+  return static_cast<std::uint64_t>(
+      static_cast<std::int64_t>(block_base_cycles_ + current_->prefix[index]) + block_dynamic_);
+}
+
+std::optional<std::size_t> Machine::accessing_instruction(std::uint32_t address, unsigned size,
+                                                          bool is_write) {
+  if (!options_.timing) return 0;  // baseline runs: no cycle counts at all
+  if (!current_) return std::nullopt;
+  if (!block_only_) {
+    if (!current_->contains(pc_)) return std::nullopt;
+    return current_->index(pc_);
+  }
+  const auto index = find_accessing_instruction(
+      *current_, last_access_index_, DataAccess{address, size, is_write},
+      [this](unsigned r) { return core_.core_register(r); }, memory_);
+  if (index) last_access_index_ = static_cast<std::int32_t>(*index);
+  return index;
+}
+
+void Machine::request_replay(std::string reason) {
+  if (stop_ != Stop::None) return;
+  replay_reason_ = std::move(reason);
+  stop_ = Stop::Replay;
+  core_.stop();
+}
+
 std::uint64_t Machine::on_ppb_read(uc_struct*, std::uint64_t offset, unsigned size, void* self) {
   auto& m = *static_cast<Machine*>(self);
-  return m.ppb_.read(static_cast<std::uint32_t>(offset), size, m.now());
+  if (m.stop_ != Stop::None) return 0;
+  const auto address = PrivatePeripheralBus::kBase + static_cast<std::uint32_t>(offset);
+  const auto index = m.accessing_instruction(address, size, false);
+  if (!index) {
+    m.request_replay(fmt::format("peripheral read at 0x{:08x}", address));
+    return 0;
+  }
+  return m.ppb_.read(static_cast<std::uint32_t>(offset), size,
+                    m.current_ ? m.cycles_before(*index) : 0);
 }
 
 void Machine::on_ppb_write(uc_struct*, std::uint64_t offset, unsigned size, std::uint64_t value,
                            void* self) {
   auto& m = *static_cast<Machine*>(self);
+  if (m.stop_ != Stop::None) return;
+  const auto address = PrivatePeripheralBus::kBase + static_cast<std::uint32_t>(offset);
+  const auto index = m.accessing_instruction(address, size, true);
+  if (!index) {
+    m.request_replay(fmt::format("peripheral write at 0x{:08x}", address));
+    return;
+  }
+  const std::uint32_t pc = m.current_ ? m.current_->insns[*index].address : 0;
   if (!m.ppb_.write(static_cast<std::uint32_t>(offset), size, static_cast<std::uint32_t>(value),
-                    m.now(), m.pc_)) {
+                    m.current_ ? m.cycles_before(*index) : 0, pc)) {
     m.limit("output limit",
             "the guest wrote more trace-port output than the caps allow",
             "print less, or raise the cap with --max-output");

@@ -43,6 +43,11 @@ struct RunResult {
   std::string elf_producer;   // the ELF's .comment (compiler that built it), may be empty
   double host_seconds = 0;    // wall time of the simulation itself
   std::uint64_t blocks_decoded = 0;
+  // The fast run could not pin an event to its instruction: simulate() re-runs
+  // precisely and returns that run instead. Never set in what simulate() returns.
+  bool needs_precise_replay = false;
+  std::string replay_reason;
+  bool precise = false;  // this run had the per-instruction hook on
 
   double latency_us() const noexcept {
     return clock_hz ? static_cast<double>(cycles) * 1e6 / static_cast<double>(clock_hz) : 0.0;

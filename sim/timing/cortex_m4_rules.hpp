@@ -48,6 +48,10 @@ inline constexpr std::uint8_t kCortexM4DivideMin = 2;
 inline constexpr std::uint8_t kCortexM4DivideMax = 12;
 inline constexpr std::uint8_t kCortexM4DivideBase = 3;
 inline constexpr std::uint8_t kCortexM4DivideBitsPerCycle = 4;
+// For 32-bit operands the formula peaks at 3 + (32 - 1) / 4 = 10: the clamp to
+// 12 never binds, it only keeps the rule inside the TRM's stated range.
+static_assert(kCortexM4DivideBase + (32 - 1) / kCortexM4DivideBitsPerCycle <= kCortexM4DivideMax,
+              "the divide formula stays within the TRM's 2-12 range");
 
 // clang-format off
 inline constexpr TimingTable kCortexM4Rules{{

@@ -58,12 +58,24 @@ bool reg_in(std::uint8_t reg, std::uint16_t set) noexcept {
   return reg != kNoReg && reg < 16 && ((set >> reg) & 1u) != 0;
 }
 
-// True when `insn`'s address uses a register `previous` wrote. Literal loads
+// Registers `previous` produces in its execute stage: everything it writes
+// except a base-register writeback, which the address generation unit itself
+// computes during the address phase (so `ldr r0,[r1],#4; ldr r2,[r1],#4` and
+// `push {..}; ldr r0,[sp,#4]` do not stall).
+std::uint16_t execute_results(const DecodedInsn& previous) noexcept {
+  std::uint16_t written = previous.regs_written;
+  if (generates_address(previous.cls) && previous.mem_writeback && previous.mem_base < 16) {
+    written = static_cast<std::uint16_t>(written & ~(1u << previous.mem_base));
+  }
+  return written;
+}
+
+// True when `insn`'s address uses a result of `previous`. Literal loads
 // (base PC) never depend on a neighbour: PC is not a result.
 bool address_depends_on(const DecodedInsn& insn, const DecodedInsn& previous) noexcept {
   if (insn.mem_base == kRegPc) return false;
-  return reg_in(insn.mem_base, previous.regs_written) ||
-         reg_in(insn.mem_index, previous.regs_written);
+  const std::uint16_t results = execute_results(previous);
+  return reg_in(insn.mem_base, results) || reg_in(insn.mem_index, results);
 }
 
 std::uint32_t cortex_m4_static(const DecodedInsn& insn, const DecodedInsn* previous,

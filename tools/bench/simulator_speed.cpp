@@ -32,8 +32,7 @@ Measurement measure(const mcusim::Target& target, const mcusim::ElfImage& elf, b
     mcusim::RunOptions options;
     options.console = nullptr;
     options.timing = timing;
-    mcusim::Machine machine(target, elf, options);
-    m.run = machine.run();
+    m.run = mcusim::simulate(target, elf, options);
     m.best_seconds = std::min(m.best_seconds, m.run.host_seconds);
   }
   return m;

@@ -9,6 +9,7 @@
 
 #include <fmt/format.h>
 
+#include <cstdio>
 #include <memory>
 
 namespace mcusim::cli {
@@ -21,6 +22,7 @@ struct ExecOptions {
   std::uint64_t max_cycles = RunOptions{}.max_cycles;
   double timeout_seconds = 0;
   std::uint64_t max_output = Console::kDefaultLimit;
+  bool precise = false;
 };
 
 std::string with_commas(std::uint64_t value) {
@@ -32,8 +34,13 @@ std::string with_commas(std::uint64_t value) {
 }
 
 void print_fault(const GuestFault& fault) {
+  std::fflush(stdout);  // the guest's output first, then the fault
   fmt::print(stderr, "mcusim: guest fault: {}: {}\n", fault.kind, fault.detail);
-  fmt::print(stderr, "  pc 0x{:08x} in {}\n", fault.pc, fault.pc_symbol);
+  if (fault.pc_symbol.rfind("0x", 0) == 0) {
+    fmt::print(stderr, "  pc 0x{:08x} (outside the program's code)\n", fault.pc);
+  } else {
+    fmt::print(stderr, "  pc 0x{:08x} in {}\n", fault.pc, fault.pc_symbol);
+  }
   if (fault.address) {
     fmt::print(stderr, "  address 0x{:08x} ({})\n", *fault.address, fault.address_note);
   }
@@ -62,7 +69,8 @@ void print_summary(const RunResult& run, const ExecOptions& options) {
   const double mips = run.host_seconds > 0
                           ? static_cast<double>(run.instructions) / run.host_seconds / 1e6
                           : 0.0;
-  fmt::print("  host time     {:.3f} s ({:.0f} simulated MIPS)\n", run.host_seconds, mips);
+  fmt::print("  host time     {:.3f} s ({:.0f} simulated MIPS{})\n", run.host_seconds, mips,
+             run.replay_reason.empty() ? "" : ", re-run precisely after a " + run.replay_reason);
 }
 
 int exit_code_of(const RunResult& run) {
@@ -93,6 +101,9 @@ Command add_exec_command(CLI::App& app) {
       ->capture_default_str()
       ->check(CLI::PositiveNumber);
 
+  command->add_flag("--precise", options->precise,
+                    "follow every instruction with a hook (slower; same numbers — for checking)");
+
   return {command, [options] {
             const Target target = load_target(options->target);
             const ElfImage elf = load_elf(options->elf);
@@ -101,8 +112,8 @@ Command add_exec_command(CLI::App& app) {
             run_options.timeout_seconds = options->timeout_seconds;
             run_options.console = options->json ? stderr : stdout;
             run_options.console_limit = options->max_output;
-            Machine machine(target, elf, run_options);
-            RunResult run = machine.run();
+            run_options.precise = options->precise;
+            const RunResult run = simulate(target, elf, run_options);
             if (run.fault) print_fault(*run.fault);
             if (options->json) {
               fmt::print("{}", to_text(report_json(run, ReportContext{"exec", options->elf})));

@@ -45,7 +45,9 @@ int main(void) {
 
   const uint32_t cycles = bench_cycles(start);
   uint32_t expected = 0u;
-  for (uint32_t pass = 0; pass < kPasses; ++pass) expected = crc32_table(expected, buffer, kBufferBytes);
+  for (uint32_t pass = 0; pass < kPasses; ++pass) {
+    expected = crc32_table(expected, buffer, kBufferBytes);
+  }
   const int ok = check == 0xCBF43926u && crc == expected;
   return bench_finish("crc32", cycles, crc, ok);
 }

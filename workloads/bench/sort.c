@@ -79,7 +79,9 @@ int main(void) {
 
   const uint32_t start = bench_start();
   for (uint32_t r = 0; r < kShellRounds; ++r) shell_sort(shell_keys[r], kShellLength);
-  for (uint32_t r = 0; r < kInsertionRounds; ++r) insertion_sort(insertion_keys[r], kInsertionLength);
+  for (uint32_t r = 0; r < kInsertionRounds; ++r) {
+    insertion_sort(insertion_keys[r], kInsertionLength);
+  }
   const uint32_t cycles = bench_cycles(start);
 
   int ok = 1;

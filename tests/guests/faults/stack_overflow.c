@@ -3,7 +3,8 @@
 // Expected: "guest fault: stack overflow", pc in recurse_forever.
 #include <stdint.h>
 
-volatile uint32_t depth_limit = 0xFFFFFFFFu;  // never reached; hides the recursion from -Winfinite-recursion
+// Never reached; it keeps -Winfinite-recursion quiet.
+volatile uint32_t depth_limit = 0xFFFFFFFFu;
 
 __attribute__((noinline)) uint32_t recurse_forever(uint32_t depth) {
   volatile uint32_t frame[16];

@@ -49,7 +49,8 @@ class TimingM0Guest : public ::testing::Test {
     const auto it = printed_.find(name);
     if (it == printed_.end()) {
       ADD_FAILURE() << "timing_m0 printed no line \"" << name << "=...\"\nstdout:\n"
-                    << run_->out << "\nstderr:\n" << run_->err;
+                    << run_->out << "\nstderr:\n"
+                    << run_->err;
       return 0;
     }
     return it->second;
@@ -62,11 +63,10 @@ class TimingM0Guest : public ::testing::Test {
 TEST_F(TimingM0Guest, RunsToCompletionAndPrintsEveryCase) {
   EXPECT_EQ(run_->exit_code, 0) << run_->err;
   const std::set<std::string> expected{
-      "empty",     "alu_run",   "nop_run",       "muls",      "ldr_modes", "str_modes",
-      "ldm1",      "ldm4",      "stm4",          "push_pop1", "push_pop4", "b_forward",
-      "bcc_taken", "bcc_not_taken", "loop_10",   "bl_bx",     "blx_bx",    "bx_reg",
-      "mov_pc",    "add_pc",    "pop_pc1",       "pop_pc2",   "mrs_msr",   "barriers",
-      "semihosting"};
+      "empty",   "alu_run", "nop_run",   "muls",       "ldr_modes", "str_modes", "ldm1",
+      "ldm4",    "stm4",    "push_pop1", "push_pop4",  "b_forward", "bcc_taken", "bcc_not_taken",
+      "loop_10", "bl_bx",   "blx_bx",    "bx_reg",     "mov_pc",    "add_pc",    "pop_pc1",
+      "pop_pc2", "mrs_msr", "barriers",  "semihosting"};
   std::set<std::string> seen;
   for (const auto& [name, value] : printed_) seen.insert(name);
   for (const auto& name : expected) EXPECT_TRUE(seen.count(name)) << "missing case " << name;
@@ -94,11 +94,11 @@ TEST_F(TimingM0Guest, LoadsAndStoresCostTwoInEveryAddressingMode) {
 }
 
 TEST_F(TimingM0Guest, MultipleLoadStoreCostsOnePlusN) {
-  EXPECT_EQ(cycles("ldm1"), 4u);       // 2 + LDM {r0}: 1 + 1
-  EXPECT_EQ(cycles("ldm4"), 7u);       // 2 + LDM {r0-r3}: 1 + 4
-  EXPECT_EQ(cycles("stm4"), 7u);       // 2 + STM {r0-r3}: 1 + 4
-  EXPECT_EQ(cycles("push_pop1"), 6u);  // 2 + PUSH {r0} (1+1) + POP {r0} (1+1)
-  EXPECT_EQ(cycles("push_pop4"), 12u); // 2 + PUSH {r0-r3} (1+4) + POP {r0-r3} (1+4)
+  EXPECT_EQ(cycles("ldm1"), 4u);        // 2 + LDM {r0}: 1 + 1
+  EXPECT_EQ(cycles("ldm4"), 7u);        // 2 + LDM {r0-r3}: 1 + 4
+  EXPECT_EQ(cycles("stm4"), 7u);        // 2 + STM {r0-r3}: 1 + 4
+  EXPECT_EQ(cycles("push_pop1"), 6u);   // 2 + PUSH {r0} (1+1) + POP {r0} (1+1)
+  EXPECT_EQ(cycles("push_pop4"), 12u);  // 2 + PUSH {r0-r3} (1+4) + POP {r0-r3} (1+4)
 }
 
 TEST_F(TimingM0Guest, UnconditionalBranchCostsThree) {

@@ -241,10 +241,18 @@ TEST(CortexM4Timing, AddressIndependentOfThePreviousInstructionDoesNotStall) {
   EXPECT_EQ(run_cycles({0x09, 0x1d, 0x5a, 0x68}), 3u);
 }
 
-TEST(CortexM4Timing, PostIncrementLoadsNeitherPipelineNorAvoidTheStall) {
-  // ldr r0, [r1], #4 / ldr r2, [r1], #4: the first writes r1 back, the second
-  // addresses through r1: 2 + (2 + 1)
-  EXPECT_EQ(run_cycles({0x51, 0xf8, 0x04, 0x0b, 0x51, 0xf8, 0x04, 0x2b}), 5u);
+TEST(CortexM4Timing, PostIncrementLoadsPipelineBecauseWritebackIsNotAnExecuteResult) {
+  // ldr r0, [r1], #4 / ldr r2, [r1], #4: the base writeback is computed by the
+  // address generation unit in the address phase, so the second load's address
+  // does not wait on an execute result and it pipelines after the first
+  // (TRM 3.3.2 load/store pipelining): 2 + 1
+  EXPECT_EQ(run_cycles({0x51, 0xf8, 0x04, 0x0b, 0x51, 0xf8, 0x04, 0x2b}), 3u);
+}
+
+TEST(CortexM4Timing, LoadThroughARegisterLoadedJustBeforeStallsAndDoesNotPipeline) {
+  // ldr r1, [r0] / ldr r2, [r1]: r1 is the first load's data (an execute
+  // result): not pipelined, plus the address-dependency stall: 2 + (2 + 1)
+  EXPECT_EQ(run_cycles({0x01, 0x68, 0x0a, 0x68}), 5u);
 }
 
 TEST(CortexM4Timing, LiteralLoadsAreNeverAddressDependent) {
