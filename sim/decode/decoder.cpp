@@ -58,7 +58,7 @@ std::uint8_t core_reg(unsigned reg) noexcept {
 }
 
 std::uint16_t reg_bit(std::uint8_t reg) noexcept {
-  return reg == kNoReg ? 0 : static_cast<std::uint16_t>(1u << reg);
+  return static_cast<std::uint16_t>(reg == kNoReg ? 0u : 1u << reg);
 }
 
 // Words an FP register operand occupies (S: 1, D: 2, anything else: 0).

@@ -8,7 +8,7 @@ namespace mcusim {
 namespace {
 
 std::uint16_t reg_bit(std::uint8_t reg) {
-  return reg < 16 ? static_cast<std::uint16_t>(1u << reg) : 0;
+  return static_cast<std::uint16_t>(reg < 16 ? 1u << reg : 0u);
 }
 
 bool is_multi(InsnClass cls) {

@@ -30,6 +30,7 @@ const std::uint8_t* GuestMemory::host_pointer(std::uint32_t address,
 }
 
 bool GuestMemory::read(std::uint32_t address, std::span<std::uint8_t> out) const noexcept {
+  if (out.empty()) return host_pointer(address, 0) != nullptr;
   const auto* source = host_pointer(address, static_cast<std::uint32_t>(out.size()));
   if (!source) return false;
   std::memcpy(out.data(), source, out.size());
@@ -37,6 +38,7 @@ bool GuestMemory::read(std::uint32_t address, std::span<std::uint8_t> out) const
 }
 
 bool GuestMemory::write(std::uint32_t address, std::span<const std::uint8_t> in) noexcept {
+  if (in.empty()) return host_pointer(address, 0) != nullptr;  // memcpy wants non-null
   auto* target = host_pointer(address, static_cast<std::uint32_t>(in.size()));
   if (!target) return false;
   std::memcpy(target, in.data(), in.size());
