@@ -56,6 +56,7 @@ const BlockInfo& BlockCache::decode(std::uint32_t start, std::uint32_t size,
   into.start = start;
   into.size = size;
   into.insns = decoder_->decode_block(std::span(bytes, size), start, it_state);
+  into.pairs_across_blocks = !is_armv6m(timing_.core);
   into.index_of.assign((size + 1) / 2, 0);
   into.prefix.assign(1, 0);
   const DecodedInsn* previous = nullptr;
@@ -84,7 +85,8 @@ const BlockInfo& BlockCache::decode(std::uint32_t start, std::uint32_t size,
       default: break;
     }
     if (insn.in_it_block) into.needs_instruction_checks = true;
-    if (insn.regs_written & (1u << kRegSp)) into.writes_sp = true;
+    const bool pops = insn.cls == InsnClass::LoadMulti || insn.cls == InsnClass::LoadMultiPc;
+    if ((insn.regs_written & (1u << kRegSp)) && !pops) into.may_lower_sp = true;
   }
   return into;
 }

@@ -28,7 +28,10 @@ struct BlockInfo {
   std::vector<std::uint16_t> index_of;  // (address - start) / 2 -> instruction index
 
   bool needs_instruction_checks = false;  // IT, divide, multi-word access or undefined inside
-  bool writes_sp = false;
+  // Some instruction may lower SP (PUSH, STMDB SP!, SUB/MOV SP): the stack
+  // guard is checked after such a block. Blocks that only raise it (POP) are not.
+  bool may_lower_sp = false;
+  bool pairs_across_blocks = false;  // the core has pairing rules (M4)
 
   std::uint32_t end() const noexcept { return start + size; }
   std::size_t index(std::uint32_t address) const noexcept {

@@ -107,10 +107,10 @@ void Machine::finish_block(const BlockInfo& next) {
     if (taken) {
       block_base_cycles_ += taken_extra(tail, first, timing_);
       update_call_stack(tail, next.start);
-    } else {
+    } else if (block->pairs_across_blocks) {
       block_base_cycles_ += static_cycles(first, &tail, timing_) - static_cycles(first, nullptr, timing_);
     }
-  } else if (sequential) {
+  } else if (sequential && block->pairs_across_blocks) {
     // Pairing rules across the block boundary (M4 load pipelining, IT folding).
     const std::uint32_t paired = static_cycles(first, &tail, timing_);
     const std::uint32_t alone = static_cycles(first, nullptr, timing_);
@@ -118,7 +118,7 @@ void Machine::finish_block(const BlockInfo& next) {
     block_base_cycles_ -= alone;
   }
 
-  if (block->writes_sp) {
+  if (block->may_lower_sp) {
     const std::uint32_t sp = core_.sp();
     if (sp < stack_limit_) {
       std::uint32_t writer = tail.address;

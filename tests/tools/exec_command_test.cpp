@@ -71,3 +71,29 @@ TEST(TargetsCommand, ListsTheBundledTargetsWithCoreClockFlashAndRam) {
 
 }  // namespace
 }  // namespace mcusim::test
+
+namespace mcusim::test {
+namespace {
+
+TEST(ExecCommand, OutputCapEndsTheRunWithALimit) {
+  const auto result = run_mcusim({"exec", "--max-output", "10", guest_elf("demo_m0").string()});
+  EXPECT_EQ(result.exit_code, 3);
+  EXPECT_NE(result.err.find("guest fault: output limit"), std::string::npos) << result.err;
+}
+
+TEST(ExecCommand, CycleLimitEndsTheRunWithALimitAndTheCallStack) {
+  const auto result = run_mcusim({"exec", "--max-cycles", "1000", guest_elf("demo_m0").string()});
+  EXPECT_EQ(result.exit_code, 3);
+  EXPECT_NE(result.err.find("guest fault: cycle limit"), std::string::npos) << result.err;
+  EXPECT_NE(result.err.find("call stack: "), std::string::npos) << result.err;
+}
+
+TEST(ExecCommand, WallClockTimeoutEndsARunThatNeverExits) {
+  const auto result = run_mcusim({"exec", "--timeout", "0.2", "--max-cycles", "1000000000000",
+                                  guest_elf("fault_infinite_loop").string()});
+  EXPECT_EQ(result.exit_code, 3);
+  EXPECT_NE(result.err.find("guest fault: timeout"), std::string::npos) << result.err;
+}
+
+}  // namespace
+}  // namespace mcusim::test
