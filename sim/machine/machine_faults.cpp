@@ -89,8 +89,9 @@ void Machine::interpret_stop(int uc_error) {
         break;
       case UC_ERR_FETCH_PROT:
         fault("fetch from non-executable memory",
-              fmt::format("execution reached 0x{:08x} in a region without execute access",
-                          access ? address : pc),
+              fmt::format("execution reached 0x{:08x} in a region without execute access, after "
+                          "{} at 0x{:08x} in {}",
+                          access ? address : pc, text, pc, describe(pc)),
               access ? address : pc, access ? std::optional(address) : std::nullopt,
               "run code from an executable region, or mark the region \"rwx\" in the target file");
         break;
