@@ -210,20 +210,7 @@ std::uint8_t access_bytes(unsigned id, const cs_arm& arm) noexcept {
 }
 
 bool is_memory_class(InsnClass cls) noexcept {
-  switch (cls) {
-    case InsnClass::Load:
-    case InsnClass::LoadPc:
-    case InsnClass::Store:
-    case InsnClass::LoadDual:
-    case InsnClass::StoreDual:
-    case InsnClass::LoadMulti:
-    case InsnClass::LoadMultiPc:
-    case InsnClass::StoreMulti:
-    case InsnClass::TableBranch:
-    case InsnClass::FpLoadStore:
-    case InsnClass::FpLoadStoreMulti: return true;
-    default: return false;
-  }
+  return generates_data_address(cls) || cls == InsnClass::TableBranch;
 }
 
 // APSR-writing MSR targets (the flags), as Capstone 4 spells them.

@@ -65,6 +65,22 @@ std::string_view insn_class_name(InsnClass cls) noexcept {
 
 // Every class whose execution can change the flow: the machine charges
 // taken_extra (timing.hpp) when one of these branches.
+bool generates_data_address(InsnClass cls) noexcept {
+  switch (cls) {
+    case InsnClass::Load:
+    case InsnClass::LoadPc:
+    case InsnClass::Store:
+    case InsnClass::LoadDual:
+    case InsnClass::StoreDual:
+    case InsnClass::LoadMulti:
+    case InsnClass::LoadMultiPc:
+    case InsnClass::StoreMulti:
+    case InsnClass::FpLoadStore:
+    case InsnClass::FpLoadStoreMulti: return true;
+    default: return false;
+  }
+}
+
 bool DecodedInsn::writes_pc() const noexcept {
   switch (cls) {
     case InsnClass::AluWritePc:

@@ -52,6 +52,11 @@ enum class InsnClass : std::uint8_t {
 
 std::string_view insn_class_name(InsnClass cls) noexcept;
 
+// Loads and stores of every form that form a data address from registers
+// (TBB/TBH excluded: they read the table through the same port but are
+// branches for timing purposes).
+bool generates_data_address(InsnClass cls) noexcept;
+
 inline constexpr std::uint8_t kNoReg = 0xff;
 inline constexpr std::uint8_t kRegSp = 13, kRegLr = 14, kRegPc = 15;
 

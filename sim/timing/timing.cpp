@@ -37,23 +37,6 @@ bool is_single_load_store(InsnClass cls) noexcept {
   return cls == InsnClass::Load || cls == InsnClass::Store;
 }
 
-// Everything that generates a data address in the M4's decode stage.
-bool generates_address(InsnClass cls) noexcept {
-  switch (cls) {
-    case InsnClass::Load:
-    case InsnClass::LoadPc:
-    case InsnClass::Store:
-    case InsnClass::LoadDual:
-    case InsnClass::StoreDual:
-    case InsnClass::LoadMulti:
-    case InsnClass::LoadMultiPc:
-    case InsnClass::StoreMulti:
-    case InsnClass::FpLoadStore:
-    case InsnClass::FpLoadStoreMulti: return true;
-    default: return false;
-  }
-}
-
 bool reg_in(std::uint8_t reg, std::uint16_t set) noexcept {
   return reg != kNoReg && reg < 16 && ((set >> reg) & 1u) != 0;
 }
@@ -64,7 +47,7 @@ bool reg_in(std::uint8_t reg, std::uint16_t set) noexcept {
 // `push {..}; ldr r0,[sp,#4]` do not stall).
 std::uint16_t execute_results(const DecodedInsn& previous) noexcept {
   std::uint16_t written = previous.regs_written;
-  if (generates_address(previous.cls) && previous.mem_writeback && previous.mem_base < 16) {
+  if (generates_data_address(previous.cls) && previous.mem_writeback && previous.mem_base < 16) {
     written = static_cast<std::uint16_t>(written & ~(1u << previous.mem_base));
   }
   return written;
@@ -86,7 +69,7 @@ std::uint32_t cortex_m4_static(const DecodedInsn& insn, const DecodedInsn* previ
     const bool folds = previous != nullptr && previous->is_16bit_encoding() && !previous->writes_pc();
     return folds ? kCortexM4FoldedItCycles : cycles;
   }
-  if (previous == nullptr || !generates_address(insn.cls)) return cycles;
+  if (previous == nullptr || !generates_data_address(insn.cls)) return cycles;
   const bool dependent = address_depends_on(insn, *previous);
   // A single LDR/STR after a single LDR overlaps its address phase with the
   // LDR's data phase. Nothing pipelines after a store, LDRD/STRD or LDM/STM.

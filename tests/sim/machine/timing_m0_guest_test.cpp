@@ -11,14 +11,13 @@
 //
 // The expected values are literals worked out from the rules, never taken
 // from the simulator's output.
-#include "tests/support/test_support.hpp"
+#include "tests/support/timing_guest.hpp"
 
 #include <gtest/gtest.h>
 
 #include <cstdint>
-#include <map>
+#include <memory>
 #include <set>
-#include <sstream>
 #include <string>
 
 namespace mcusim::test {
@@ -26,49 +25,21 @@ namespace {
 
 class TimingM0Guest : public ::testing::Test {
  protected:
-  static void SetUpTestSuite() {
-    printed_.clear();
-    run_ = new CommandResult(
-        run_mcusim({"exec", "--target", "generic-m0", guest_elf("timing_m0").string()}));
-    std::istringstream lines(run_->out);
-    for (std::string line; std::getline(lines, line);) {
-      const auto eq = line.find('=');
-      if (eq == std::string::npos || eq == 0) continue;
-      const std::string value = line.substr(eq + 1);
-      if (value.empty() || value.find_first_not_of("0123456789") != std::string::npos) continue;
-      printed_[line.substr(0, eq)] = static_cast<std::uint32_t>(std::stoul(value));
-    }
-  }
-  static void TearDownTestSuite() {
-    delete run_;
-    run_ = nullptr;
-  }
+  static void SetUpTestSuite() { run_ = std::make_unique<TimingGuestRun>("generic-m0", "timing_m0"); }
+  static void TearDownTestSuite() { run_.reset(); }
+  static std::uint32_t cycles(const std::string& name) { return run_->cycles(name); }
 
-  // Cycles the guest printed for case `name`; fails the test if it is absent.
-  static std::uint32_t cycles(const std::string& name) {
-    const auto it = printed_.find(name);
-    if (it == printed_.end()) {
-      ADD_FAILURE() << "timing_m0 printed no line \"" << name << "=...\"\nstdout:\n"
-                    << run_->out << "\nstderr:\n"
-                    << run_->err;
-      return 0;
-    }
-    return it->second;
-  }
-
-  static inline CommandResult* run_ = nullptr;
-  static inline std::map<std::string, std::uint32_t> printed_;
+  static inline std::unique_ptr<TimingGuestRun> run_;
 };
 
 TEST_F(TimingM0Guest, RunsToCompletionAndPrintsEveryCase) {
-  EXPECT_EQ(run_->exit_code, 0) << run_->err;
+  EXPECT_EQ(run_->result().exit_code, 0) << run_->result().err;
   const std::set<std::string> expected{
       "empty",   "alu_run", "nop_run",   "muls",       "ldr_modes", "str_modes", "ldm1",
       "ldm4",    "stm4",    "push_pop1", "push_pop4",  "b_forward", "bcc_taken", "bcc_not_taken",
       "loop_10", "bl_bx",   "blx_bx",    "bx_reg",     "mov_pc",    "add_pc",    "pop_pc1",
       "pop_pc2", "mrs_msr", "barriers",  "semihosting"};
-  std::set<std::string> seen;
-  for (const auto& [name, value] : printed_) seen.insert(name);
+  const std::set<std::string> seen = run_->case_names();
   for (const auto& name : expected) EXPECT_TRUE(seen.count(name)) << "missing case " << name;
 }
 
