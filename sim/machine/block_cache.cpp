@@ -2,6 +2,8 @@
 
 #include "sim/error.hpp"
 
+#include <cstring>
+
 namespace mcusim {
 
 BlockCache::BlockCache(const Decoder& decoder, const TimingOptions& timing,
@@ -26,14 +28,21 @@ const BlockInfo* BlockCache::find(std::uint32_t start, std::uint32_t size) noexc
     if (start - table.base < table.size) {
       const std::uint32_t slot = table.slots[(start - table.base) >> 1];
       if (slot == 0) return nullptr;
-      const BlockInfo& known = blocks_[slot - 1];
-      return known.size == size ? &known : nullptr;
+      return still_valid(blocks_[slot - 1], size);
     }
   }
   const auto it = fallback_.find(start);
   if (it == fallback_.end()) return nullptr;
-  const BlockInfo& known = blocks_[it->second - 1];
-  return known.size == size ? &known : nullptr;
+  return still_valid(blocks_[it->second - 1], size);
+}
+
+const BlockInfo* BlockCache::still_valid(const BlockInfo& known, std::uint32_t size) const noexcept {
+  if (known.size != size) return nullptr;
+  if (!known.writable_code.empty()) {
+    const std::uint8_t* now = memory_->host_pointer(known.start, size);
+    if (!now || std::memcmp(now, known.writable_code.data(), size) != 0) return nullptr;
+  }
+  return &known;
 }
 
 const BlockInfo& BlockCache::decode_new(std::uint32_t start, std::uint32_t size,
@@ -56,6 +65,11 @@ const BlockInfo& BlockCache::decode(std::uint32_t start, std::uint32_t size,
   into.start = start;
   into.size = size;
   into.insns = decoder_->decode_block(std::span(bytes, size), start, it_state);
+  for (const auto& block : memory_->blocks()) {
+    if (block.region->contains(start) && block.region->access.write) {
+      into.writable_code.assign(bytes, bytes + size);
+    }
+  }
   into.pairs_across_blocks = !is_armv6m(timing_.core);
   into.index_of.assign((size + 1) / 2, 0);
   into.prefix.assign(1, 0);

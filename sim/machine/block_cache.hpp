@@ -32,6 +32,9 @@ struct BlockInfo {
   // guard is checked after such a block. Blocks that only raise it (POP) are not.
   bool may_lower_sp = false;
   bool pairs_across_blocks = false;  // the core has pairing rules (M4)
+  // Code in writable memory can be rewritten (Unicorn then retranslates it):
+  // its bytes are kept and compared on every visit.
+  std::vector<std::uint8_t> writable_code;
 
   std::uint32_t end() const noexcept { return start + size; }
   std::size_t index(std::uint32_t address) const noexcept {
@@ -54,6 +57,7 @@ class BlockCache {
 
  private:
   std::uint32_t* slot_for(std::uint32_t start);
+  const BlockInfo* still_valid(const BlockInfo& known, std::uint32_t size) const noexcept;
   const BlockInfo& decode(std::uint32_t start, std::uint32_t size, std::uint8_t it_state,
                           BlockInfo& into);
 
