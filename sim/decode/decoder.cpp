@@ -262,6 +262,11 @@ void fill_operands(DecodedInsn& insn, const cs_insn& raw, csh handle) {
       has_mem = true;
       insn.mem_base = core_reg(op.mem.base);
       insn.mem_index = op.mem.index != ARM_REG_INVALID ? core_reg(op.mem.index) : kNoReg;
+      // Capstone 4 reports a Thumb index shift in the operand's shifter, and
+      // sometimes in mem.lshift.
+      unsigned shift = op.mem.lshift > 0 ? static_cast<unsigned>(op.mem.lshift) : 0u;
+      if (op.shift.type == ARM_SFT_LSL) shift = op.shift.value;
+      insn.mem_index_shift = static_cast<std::uint8_t>(shift & 31u);
       // Post-indexed forms carry the offset as a separate immediate operand:
       // the access itself is at the base (disp 0), the base then moves.
       insn.mem_disp = op.mem.disp;

@@ -73,6 +73,7 @@ struct DecodedInsn {
   // timing rules need.
   std::uint8_t mem_base = kNoReg;
   std::uint8_t mem_index = kNoReg;
+  std::uint8_t mem_index_shift = 0;  // LSL applied to the index (LDR Rt, [Rn, Rm, LSL #n])
   std::int32_t mem_disp = 0;
   std::uint8_t mem_bytes = 0;      // 1, 2, 4 (8 for LDRD/STRD)
   bool mem_writeback = false;      // pre/post-indexed with base update

@@ -85,13 +85,15 @@ std::optional<std::size_t> find_accessing_instruction(
       std::uint32_t address = 0;
       bool exact = true;
       if (static_address) {
-        address = *base + (index ? *index : 0) + static_cast<std::uint32_t>(insn.mem_disp);
+        address = *base + (index ? *index << insn.mem_index_shift : 0) +
+                  static_cast<std::uint32_t>(insn.mem_disp);
       } else {
         // The registers now are those of the accessing instruction, and this
         // one's too if nothing from here on rewrites its address registers.
         // Either way, were this the accessing instruction, the address matches.
         address = register_now(insn.mem_base) +
-                  (insn.mem_index != kNoReg ? register_now(insn.mem_index) : 0) +
+                  (insn.mem_index != kNoReg ? register_now(insn.mem_index) << insn.mem_index_shift
+                                            : 0) +
                   static_cast<std::uint32_t>(insn.mem_disp);
         exact = (written_from[i] & address_regs) == 0;
       }

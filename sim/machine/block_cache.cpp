@@ -85,6 +85,15 @@ const BlockInfo& BlockCache::decode(std::uint32_t start, std::uint32_t size,
     switch (insn.cls) {
       case InsnClass::Div:
       case InsnClass::Undefined: into.needs_instruction_checks = true; break;
+      case InsnClass::Load:
+      case InsnClass::Store:
+        // M4: a word or halfword access may straddle a word boundary (+1);
+        // stack and literal accesses are aligned by construction.
+        if (!is_armv6m(timing_.core) && insn.mem_bytes >= 2 && insn.mem_base != kRegSp &&
+            insn.mem_base != kRegPc) {
+          into.needs_instruction_checks = true;
+        }
+        break;
       case InsnClass::LoadDual:
       case InsnClass::StoreDual:
       case InsnClass::LoadMulti:

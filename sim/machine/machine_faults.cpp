@@ -180,7 +180,7 @@ std::uint32_t Machine::data_address_of(const DecodedInsn& insn) const {
   if (insn.mem_base == kNoReg) return 0;
   std::uint32_t address = core_.core_register(insn.mem_base);
   if (insn.mem_base == kRegPc) address = (insn.address + 4) & ~3u;
-  if (insn.mem_index != kNoReg) address += core_.core_register(insn.mem_index);
+  if (insn.mem_index != kNoReg) address += core_.core_register(insn.mem_index) << insn.mem_index_shift;
   return address + static_cast<std::uint32_t>(insn.mem_disp);
 }
 

@@ -194,6 +194,12 @@ void Machine::check_instruction(const DecodedInsn& insn, std::size_t index) {
                         static_cast<std::int64_t>(current_->static_cost(index));
       return;
     }
+    case InsnClass::Load:
+    case InsnClass::Store:
+      if (insn.mem_bytes >= 2 && insn.mem_base != kRegSp && insn.mem_base != kRegPc) {
+        block_dynamic_ += unaligned_access_extra(insn, data_address_of(insn), timing_);
+      }
+      return;
     case InsnClass::LoadDual:
     case InsnClass::StoreDual:
     case InsnClass::LoadMulti:

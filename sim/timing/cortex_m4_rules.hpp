@@ -21,6 +21,9 @@ namespace mcusim {
 // 32-bit target that straddles a word (it needs two fetches).
 inline constexpr std::uint8_t kCortexM4RefillNear = 1;
 inline constexpr std::uint8_t kCortexM4RefillUnalignedWide = 2;
+// TIMING-FACTS.md "Unaligned accesses": a word (or halfword) split over two
+// words takes a second bus transfer.
+inline constexpr std::uint8_t kCortexM4UnalignedSplitExtra = 1;
 
 // "LDR [any] are pipelined when possible ... one cycle is removed from the cost
 // of the next instruction" (DDI 0439B §3.3.2): a single LDR/STR after a single

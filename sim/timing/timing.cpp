@@ -129,6 +129,13 @@ std::uint32_t skipped_cycles(const DecodedInsn& /*insn*/, const TimingOptions& /
   return kCortexM4SkippedCycles;
 }
 
+std::uint32_t unaligned_access_extra(const DecodedInsn& insn, std::uint32_t address,
+                                     const TimingOptions& options) noexcept {
+  if (is_armv6m(options.core)) return 0;
+  if (!is_single_load_store(insn.cls) || insn.mem_bytes < 2) return 0;
+  return (address & 3u) + insn.mem_bytes > 4 ? kCortexM4UnalignedSplitExtra : 0;
+}
+
 std::uint32_t divide_cycles(std::uint32_t dividend, std::uint32_t divisor, bool is_signed) noexcept {
   const std::uint32_t n = magnitude(dividend, is_signed);
   const std::uint32_t d = magnitude(divisor, is_signed);

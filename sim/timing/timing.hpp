@@ -42,6 +42,12 @@ std::uint32_t taken_extra(const DecodedInsn& branch, const DecodedInsn& target,
 // Cycles of an instruction inside an IT block whose condition failed.
 std::uint32_t skipped_cycles(const DecodedInsn& insn, const TimingOptions& options) noexcept;
 
+// Extra cycles of a single load/store at `address` on this core: on the M4 an
+// LDR/STR/LDRH/STRH whose bytes straddle a word boundary needs a second bus
+// transfer, +1 (TIMING-FACTS.md "Unaligned accesses"); ARMv6-M faults instead.
+std::uint32_t unaligned_access_extra(const DecodedInsn& insn, std::uint32_t address,
+                                     const TimingOptions& options) noexcept;
+
 // SDIV/UDIV on the M4: cycles for these operand values (2..12, early termination).
 std::uint32_t divide_cycles(std::uint32_t dividend, std::uint32_t divisor, bool is_signed) noexcept;
 

@@ -239,6 +239,34 @@ CASE ldr_then_ldrd              @ NOP; LDR; LDRD: LDRD does not pipeline
         ldrd    r0, r1, [r4]
         END
 
+CASE ldr_word_aligned           @ NOP; LDR of an aligned word
+        ldr     r4, =timing_scratch
+        BEGIN
+        nop
+        ldr     r0, [r4]
+        END
+
+CASE ldr_word_split             @ NOP; LDR of a word straddling two words
+        ldr     r4, =timing_scratch + 1
+        BEGIN
+        nop
+        ldr     r0, [r4]
+        END
+
+CASE ldrh_within_word           @ NOP; LDRH at offset 1: inside one word
+        ldr     r4, =timing_scratch + 1
+        BEGIN
+        nop
+        ldrh    r0, [r4]
+        END
+
+CASE ldrh_split                 @ NOP; LDRH at offset 3: straddles two words
+        ldr     r4, =timing_scratch + 3
+        BEGIN
+        nop
+        ldrh    r0, [r4]
+        END
+
 CASE ldm4                       @ LDM of 4 registers, no write-back
         ldr     r4, =timing_scratch
         BEGIN

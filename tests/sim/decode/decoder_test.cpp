@@ -79,6 +79,15 @@ TEST(DecoderFields, RegisterOffsetLoadHasIndexRegister) {
   EXPECT_TRUE(insn.mem_register_offset);
   EXPECT_EQ(insn.regs_read, regs({1, 2}));
   EXPECT_EQ(insn.regs_written, regs({0}));
+  EXPECT_EQ(insn.mem_index_shift, 0);
+}
+
+TEST(DecoderFields, ShiftedRegisterOffsetCarriesTheShift) {
+  // ldr.w r0, [r1, r2, lsl #2]
+  const DecodedInsn insn = decode({0x51, 0xf8, 0x22, 0x00});
+  EXPECT_EQ(insn.mem_base, 1);
+  EXPECT_EQ(insn.mem_index, 2);
+  EXPECT_EQ(insn.mem_index_shift, 2);
 }
 
 TEST(DecoderFields, LiteralLoadHasPcAsBase) {

@@ -236,5 +236,14 @@ TEST_F(TimingM4Guest, SemihostingCallCostsNothing) {
   EXPECT_EQ(cycles("semihosting"), 3u);  // 2 + MOVS 1 + BKPT 0xAB 0 (halted in Debug state)
 }
 
+TEST_F(TimingM4Guest, UnalignedWordOrHalfwordSplitOverTwoWordsCostsOneMore) {
+  // TIMING-FACTS.md "Unaligned accesses": a word split over two words takes a
+  // second bus transfer, +1. Each case: window LDR 2 + NOP 1 + the access.
+  EXPECT_EQ(cycles("ldr_word_aligned"), 5u);  // 2 + 1 + LDR 2
+  EXPECT_EQ(cycles("ldr_word_split"), 6u);    // 2 + 1 + LDR 2 + 1 (bytes 1..4)
+  EXPECT_EQ(cycles("ldrh_within_word"), 5u);  // 2 + 1 + LDRH 2 (bytes 1..2, one word)
+  EXPECT_EQ(cycles("ldrh_split"), 6u);        // 2 + 1 + LDRH 2 + 1 (bytes 3..4)
+}
+
 }  // namespace
 }  // namespace mcusim::test

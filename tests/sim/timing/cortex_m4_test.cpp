@@ -440,5 +440,20 @@ TEST(CortexM4FTiming, FpLoadStoreMultipleCostsOnePlusWords) {
   EXPECT_EQ(cycles(decode({0xb0, 0xec, 0x04, 0x0b})), 5u);  // vldmia r0!, {d0, d1}: 1 + 4
 }
 
+TEST(CortexM4Timing, WordSplitOverTwoWordsCostsOneMoreBusTransfer) {
+  // TIMING-FACTS.md "Unaligned accesses": +1 for a word split over two words.
+  const DecodedInsn ldr = decode({0x08, 0x68});   // ldr r0, [r1]
+  const DecodedInsn ldrh = decode({0x08, 0x88});  // ldrh r0, [r1]
+  const DecodedInsn ldrb = decode({0x08, 0x78});  // ldrb r0, [r1]
+  EXPECT_EQ(unaligned_access_extra(ldr, 0x2000'0000u, kM4F), 0u);  // aligned
+  EXPECT_EQ(unaligned_access_extra(ldr, 0x2000'0001u, kM4F), 1u);  // bytes 1..4: two words
+  EXPECT_EQ(unaligned_access_extra(ldr, 0x2000'0003u, kM4F), 1u);
+  EXPECT_EQ(unaligned_access_extra(ldrh, 0x2000'0001u, kM4F), 0u);  // bytes 1..2: one word
+  EXPECT_EQ(unaligned_access_extra(ldrh, 0x2000'0003u, kM4F), 1u);  // bytes 3..4: two words
+  EXPECT_EQ(unaligned_access_extra(ldrb, 0x2000'0003u, kM4F), 0u);  // a byte never splits
+  // ARMv6-M faults on unaligned accesses instead of paying for them.
+  EXPECT_EQ(unaligned_access_extra(ldr, 0x2000'0001u, TimingOptions{CoreModel::CortexM0}), 0u);
+}
+
 }  // namespace
 }  // namespace mcusim
