@@ -111,6 +111,20 @@ const BlockInfo& BlockCache::decode(std::uint32_t start, std::uint32_t size,
     const bool pops = insn.cls == InsnClass::LoadMulti || insn.cls == InsnClass::LoadMultiPc;
     if ((insn.regs_written & (1u << kRegSp)) && !pops) into.may_lower_sp = true;
   }
+  if (!into.insns.empty()) {
+    const DecodedInsn& tail = into.insns.back();
+    into.last_address = tail.address;
+    into.tail_writes_pc = tail.writes_pc();
+    into.tail_conditional = tail.cls == InsnClass::CondBranch ||
+                            tail.cls == InsnClass::CompareBranch || tail.in_it_block;
+    into.tail_is_call = tail.cls == InsnClass::BranchLink || tail.cls == InsnClass::BranchLinkReg;
+    into.tail_may_return = tail.cls == InsnClass::BranchReg || tail.cls == InsnClass::LoadMultiPc ||
+                           tail.cls == InsnClass::LoadPc || tail.cls == InsnClass::AluWritePc;
+    // ARMv6-M refills do not depend on the target (DDI 0432C, DDI 0484C).
+    if (is_armv6m(timing_.core)) {
+      into.fixed_taken_extra = static_cast<std::int32_t>(taken_extra(tail, tail, timing_));
+    }
+  }
   return into;
 }
 

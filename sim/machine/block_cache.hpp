@@ -32,6 +32,14 @@ struct BlockInfo {
   // guard is checked after such a block. Blocks that only raise it (POP) are not.
   bool may_lower_sp = false;
   bool pairs_across_blocks = false;  // the core has pairing rules (M4)
+  // The last instruction, precomputed for the hot path of the block hook.
+  std::uint32_t last_address = 0;
+  bool tail_writes_pc = false;
+  bool tail_conditional = false;   // Bcc, CBZ/CBNZ or inside an IT block
+  bool tail_is_call = false;       // BL, BLX
+  bool tail_may_return = false;    // BX, POP {pc}, LDR pc, MOV/ADD pc
+  std::int32_t fixed_taken_extra = -1;  // refill when it does not depend on the target
+
   // Code in writable memory can be rewritten (Unicorn then retranslates it):
   // its bytes are kept and compared on every visit.
   std::vector<std::uint8_t> writable_code;

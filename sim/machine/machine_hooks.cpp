@@ -13,12 +13,6 @@ namespace {
 constexpr std::size_t kMaxCallDepth = 4096;
 constexpr std::uint64_t kWallClockCheckEvery = 1u << 16;  // blocks
 
-// A flow change that was not taken can only come from a conditional form.
-bool is_conditional(const DecodedInsn& insn) {
-  return insn.cls == InsnClass::CondBranch || insn.cls == InsnClass::CompareBranch ||
-         insn.in_it_block;
-}
-
 bool is_call(const DecodedInsn& insn) {
   return insn.cls == InsnClass::BranchLink || insn.cls == InsnClass::BranchLinkReg;
 }
@@ -73,45 +67,58 @@ void Machine::on_block(uc_struct*, std::uint64_t address, std::uint32_t size, vo
 void Machine::finish_block(const BlockInfo& next) {
   const BlockInfo* block = current_;
   if (!block) return;
-  // The last instruction the core started in the finished block. Trailing
-  // instructions it never reached were IT-skipped (sequential fall-through)
-  // or the block was left early (semihosting call, restart).
-  std::size_t last = block->contains(pc_) ? block->index(pc_) : 0;
-  std::size_t completed = last + 1;
-  std::int64_t cycles = static_cast<std::int64_t>(block->prefix[completed]) + block_dynamic_;
   const std::size_t count = block->insns.size();
-  if (completed < count && next.start == block->end()) {
-    bool all_skipped = true;
-    for (std::size_t i = completed; i < count; ++i) all_skipped &= block->insns[i].in_it_block;
-    if (all_skipped) {
-      for (std::size_t i = completed; i < count; ++i) {
-        cycles += skipped_cycles(block->insns[i], timing_);
+  std::size_t last = count - 1;
+  std::size_t completed = count;
+  bool tail_ran = true;
+  if (pc_ == block->last_address) {
+    // The usual case: the block ran to its end.
+    block_base_cycles_ += static_cast<std::uint64_t>(
+        static_cast<std::int64_t>(block->prefix.back()) + block_dynamic_);
+  } else {
+    // The last instruction the core started was earlier. Trailing instructions
+    // it never reached were IT-skipped (sequential fall-through), or the block
+    // was left early (semihosting call, restart).
+    last = block->contains(pc_) ? block->index(pc_) : 0;
+    completed = last + 1;
+    std::int64_t cycles = static_cast<std::int64_t>(block->prefix[completed]) + block_dynamic_;
+    if (completed < count && next.start == block->end()) {
+      bool all_skipped = true;
+      for (std::size_t i = completed; i < count; ++i) all_skipped &= block->insns[i].in_it_block;
+      if (all_skipped) {
+        for (std::size_t i = completed; i < count; ++i) {
+          cycles += skipped_cycles(block->insns[i], timing_);
+        }
+        completed = count;
       }
-      completed = count;
-      last = count - 1;
     }
+    tail_ran = completed == last + 1;
+    if (completed == count && !tail_ran) last = count - 1;
+    block_base_cycles_ += static_cast<std::uint64_t>(cycles);
   }
-  block_base_cycles_ += static_cast<std::uint64_t>(cycles);
   instructions_ += completed;
 
   const DecodedInsn& tail = block->insns[last];
-  const DecodedInsn& first = next.insns.front();
   const bool sequential = next.start == tail.next_address();
-  const bool tail_ran = block->contains(pc_) && block->index(pc_) == last;
-  if (tail.writes_pc() && tail_ran) {
-    bool taken = !sequential || !is_conditional(tail);
+  const bool tail_is_block_tail = last == count - 1;
+  if (tail_is_block_tail && block->tail_writes_pc && tail_ran) {
+    bool taken = !sequential || !block->tail_conditional;
     if (sequential && tail.cls == InsnClass::CondBranch && tail.direct_target == next.start) {
       // Bcc to the next instruction: the address cannot tell; the flags can.
       taken = condition_passed(tail.condition, core_.xpsr());
     }
     if (taken) {
-      block_base_cycles_ += taken_extra(tail, first, timing_);
-      update_call_stack(tail, next.start);
+      block_base_cycles_ += block->fixed_taken_extra >= 0
+                                ? static_cast<std::uint32_t>(block->fixed_taken_extra)
+                                : taken_extra(tail, next.insns.front(), timing_);
+      if (block->tail_is_call || block->tail_may_return) update_call_stack(tail, next.start);
     } else if (block->pairs_across_blocks) {
+      const DecodedInsn& first = next.insns.front();
       block_base_cycles_ += static_cycles(first, &tail, timing_) - static_cycles(first, nullptr, timing_);
     }
   } else if (sequential && block->pairs_across_blocks) {
     // Pairing rules across the block boundary (M4 load pipelining, IT folding).
+    const DecodedInsn& first = next.insns.front();
     const std::uint32_t paired = static_cycles(first, &tail, timing_);
     const std::uint32_t alone = static_cycles(first, nullptr, timing_);
     block_base_cycles_ += paired;
