@@ -2,7 +2,8 @@
 
 #include <fmt/format.h>
 
-#include <vector>
+#include <algorithm>
+#include <array>
 
 namespace mcusim {
 
@@ -15,29 +16,61 @@ SemihostingOutcome Semihosting::bad_pointer(std::uint32_t op, std::uint32_t addr
   return outcome;
 }
 
-SemihostingOutcome Semihosting::write(std::uint32_t parameter) {
-  // Parameter block: {handle, data pointer, length}; returns bytes NOT written.
-  const auto handle = memory_->read_u32(parameter);
-  const auto data = memory_->read_u32(parameter + 4);
-  const auto length = memory_->read_u32(parameter + 8);
-  if (!handle || !data || !length) return bad_pointer(kWrite, parameter);
-  SemihostingOutcome outcome;
-  if (*handle != 1 && *handle != 2) {  // only the console until files land (issue #4)
-    outcome.r0 = *length;
-    return outcome;
+bool Semihosting::writable(std::uint32_t address, std::uint32_t length) const noexcept {
+  for (const auto& block : memory_->blocks()) {
+    const MemoryRegion& region = *block.region;
+    if (!region.contains(address)) continue;
+    return region.access.write && std::uint64_t{address} - region.base + length <= region.size;
   }
-  const auto* bytes = memory_->host_pointer(*data, *length);
-  if (!bytes && *length > 0) return bad_pointer(kWrite, *data);
-  outcome.console_full =
-      !console_->write(std::string_view(reinterpret_cast<const char*>(bytes), *length));
-  outcome.r0 = 0;
-  return outcome;
+  return false;
+}
+
+SemihostingOutcome Semihosting::get_command_line(std::uint32_t parameter) {
+  // Parameter block: {buffer, buffer size}; on success the buffer holds the
+  // NUL-terminated command line and the second word its length.
+  const auto buffer = memory_->read_u32(parameter);
+  const auto size = memory_->read_u32(parameter + 4);
+  if (!buffer || !size || !writable(parameter, 8)) return bad_pointer(kGetCmdline, parameter);
+  if (command_line_.size() + 1 > *size) return refuse(guest_errno::kArgumentsTooLong);
+  const auto length = static_cast<std::uint32_t>(command_line_.size());
+  if (!writable(*buffer, length + 1)) return bad_pointer(kGetCmdline, *buffer);
+  std::uint8_t* out = memory_->host_pointer(*buffer, length + 1);
+  std::copy(command_line_.begin(), command_line_.end(), out);
+  out[length] = 0;
+  const std::array<std::uint8_t, 4> length_bytes = {
+      static_cast<std::uint8_t>(length), static_cast<std::uint8_t>(length >> 8),
+      static_cast<std::uint8_t>(length >> 16), static_cast<std::uint8_t>(length >> 24)};
+  memory_->write(parameter + 4, length_bytes);
+  return {};
+}
+
+SemihostingOutcome Semihosting::heap_info(std::uint32_t parameter) {
+  // r1 points to a pointer to a four-word block {heap base, heap limit, stack
+  // base, stack limit}.
+  const auto block = memory_->read_u32(parameter);
+  if (!block) return bad_pointer(kHeapInfo, parameter);
+  if (!writable(*block, 16)) return bad_pointer(kHeapInfo, *block);
+  std::array<std::uint8_t, 16> bytes{};
+  const std::array<std::uint32_t, 4> words = {heap_.heap_base, heap_.heap_limit,
+                                              heap_.stack_base, heap_.stack_limit};
+  for (std::size_t i = 0; i < words.size(); ++i) {
+    for (std::size_t b = 0; b < 4; ++b) bytes[4 * i + b] = static_cast<std::uint8_t>(words[i] >> (8 * b));
+  }
+  memory_->write(*block, bytes);
+  return {};
 }
 
 SemihostingOutcome Semihosting::call(std::uint32_t op, std::uint32_t parameter,
                                      std::uint64_t now) {
   SemihostingOutcome outcome;
   switch (op) {
+    case kOpen: return open(parameter);
+    case kClose:
+    case kIsTty:
+    case kFlen: return handle_call(op, parameter);
+    case kRead: return read(parameter);
+    case kWrite: return write(parameter);
+    case kSeek: return seek(parameter);
     case kWriteC: {
       const auto* byte = memory_->host_pointer(parameter, 1);
       if (!byte) return bad_pointer(op, parameter);
@@ -50,18 +83,32 @@ SemihostingOutcome Semihosting::call(std::uint32_t op, std::uint32_t parameter,
       outcome.console_full = !console_->write(*text);
       return outcome;
     }
-    case kWrite: return write(parameter);
+    case kIsError: {  // r1 -> {status}: nonzero when the status is an error (negative)
+      const auto status = memory_->read_u32(parameter);
+      if (!status) return bad_pointer(op, parameter);
+      outcome.r0 = (*status >> 31) & 1u;
+      return outcome;
+    }
+    // The host is never touched: no files are created, removed or renamed,
+    // no commands run.
+    case kTmpnam:
+    case kSystem: return refuse(guest_errno::kNotImplemented);
+    case kRemove:
+    case kRename: return refuse(guest_errno::kAccess);
     case kClock:  // centiseconds of simulated time since the start
       outcome.r0 = static_cast<std::uint32_t>(now * 100 / clock_hz_);
       return outcome;
     case kTime:  // seconds; the epoch is the start of the run, so runs are reproducible
       outcome.r0 = static_cast<std::uint32_t>(now / clock_hz_);
       return outcome;
-    case kErrno: outcome.r0 = 0; return outcome;
+    case kErrno: outcome.r0 = errno_; return outcome;
+    case kGetCmdline: return get_command_line(parameter);
+    case kHeapInfo: return heap_info(parameter);
     case kElapsed: {  // 64-bit tick count written to [r1], [r1+4]; ticks are cycles
       std::uint8_t bytes[8];
       for (int i = 0; i < 8; ++i) bytes[i] = static_cast<std::uint8_t>(now >> (8 * i));
-      if (!memory_->write(parameter, bytes)) return bad_pointer(op, parameter);
+      if (!writable(parameter, 8)) return bad_pointer(op, parameter);
+      memory_->write(parameter, bytes);
       outcome.r0 = 0;
       return outcome;
     }
@@ -79,8 +126,10 @@ SemihostingOutcome Semihosting::call(std::uint32_t op, std::uint32_t parameter,
     }
     default:
       outcome.fault = fmt::format(
-          "semihosting operation 0x{:02x} is not supported (supported: WRITEC, WRITE0, WRITE to "
-          "the console, CLOCK, TIME, ERRNO, ELAPSED, TICKFREQ, EXIT, EXIT_EXTENDED)",
+          "semihosting operation 0x{:02x} is not supported (supported: OPEN, CLOSE, WRITEC, "
+          "WRITE0, WRITE, READ, ISERROR, ISTTY, SEEK, FLEN, CLOCK, TIME, ERRNO, GET_CMDLINE, "
+          "HEAPINFO, EXIT, EXIT_EXTENDED, ELAPSED, TICKFREQ; TMPNAM, REMOVE, RENAME and SYSTEM "
+          "are refused)",
           op);
       return outcome;
   }

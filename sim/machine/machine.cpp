@@ -12,6 +12,17 @@ namespace {
 // Unicorn maps memory in whole target pages (1 KiB for Arm, TIMING-FACTS.md).
 constexpr std::uint32_t kPageSize = 1024;
 
+// SYS_GET_CMDLINE: the ELF's file name (quoted if it has spaces, as newlib's
+// start-up splits on them), then --args.
+SemihostingConfig semihosting_config(const ElfImage& elf, const RunOptions& options) {
+  SemihostingConfig config;
+  config.root = options.semihosting_root;
+  std::string name = elf.file.filename().string();
+  if (name.find_first_of(" \t") != std::string::npos) name = '"' + name + '"';
+  config.command_line = options.arguments.empty() ? name : name + ' ' + options.arguments;
+  return config;
+}
+
 }  // namespace
 
 Machine::Machine(const Target& target, const ElfImage& elf, const RunOptions& options)
@@ -25,7 +36,7 @@ Machine::Machine(const Target& target, const ElfImage& elf, const RunOptions& op
       cache_(decoder_, timing_, memory_),
       console_(options.console, options.console_limit, options.console_skip),
       ppb_(target.core, console_),
-      semihosting_(memory_, console_, target.clock_hz) {
+      semihosting_(memory_, console_, target.clock_hz, semihosting_config(elf, options)) {
   for (auto& block : memory_.blocks()) {
     const MemoryRegion& region = *block.region;
     if (region.base % kPageSize != 0 || region.size % kPageSize != 0) {
@@ -102,6 +113,7 @@ RunResult Machine::run() {
         flash->base + 4);
   }
   core_.write_register(UC_ARM_REG_SP, *initial_sp);
+  semihosting_.set_heap_info(heap_info_for(elf_, target_, *initial_sp));
   pc_ = *reset & ~1u;
 
   started_ = std::chrono::steady_clock::now();

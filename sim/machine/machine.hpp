@@ -23,7 +23,9 @@
 #include <chrono>
 #include <cstdint>
 #include <cstdio>
+#include <filesystem>
 #include <optional>
+#include <string>
 #include <vector>
 
 namespace mcusim {
@@ -42,6 +44,11 @@ struct RunOptions {
   bool precise = false;
   // Console bytes an earlier attempt already printed: counted, not printed again.
   std::uint64_t console_skip = 0;
+  // Semihosting: the host directory whose files the guest may open read-only
+  // (--semihosting-root; empty: none), and the arguments SYS_GET_CMDLINE
+  // returns after the program name (--args).
+  std::filesystem::path semihosting_root;
+  std::string arguments;
 };
 
 // Runs the ELF on the target from reset; re-runs it once in precise mode when

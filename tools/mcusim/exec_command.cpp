@@ -1,5 +1,6 @@
-// `mcusim exec [--target T] [--json] [--max-cycles N] [--timeout S] ELF`:
-// any bare-metal Thumb ELF on a target, with the exact cycle count.
+// `mcusim exec [--target T] [--json] [--max-cycles N] [--timeout S]
+// [--semihosting-root DIR] [--args STRING] ELF`: any bare-metal Thumb ELF on a
+// target, with the exact cycle count.
 #include "reports/json_report.hpp"
 #include "sim/elf/elf_image.hpp"
 #include "sim/error.hpp"
@@ -10,6 +11,7 @@
 #include <fmt/format.h>
 
 #include <cstdio>
+#include <filesystem>
 #include <memory>
 
 namespace mcusim::cli {
@@ -23,6 +25,8 @@ struct ExecOptions {
   double timeout_seconds = 0;
   std::uint64_t max_output = Console::kDefaultLimit;
   bool precise = false;
+  std::string semihosting_root;
+  std::string arguments;
 };
 
 std::string with_commas(std::uint64_t value) {
@@ -73,6 +77,19 @@ void print_summary(const RunResult& run, const ExecOptions& options) {
              run.replay_reason.empty() ? "" : ", re-run precisely after a " + run.replay_reason);
 }
 
+// --semihosting-root must name an existing directory: a typo would otherwise
+// only show as the guest's failing fopen.
+std::filesystem::path checked_root(const std::string& root) {
+  if (root.empty()) return {};
+  std::error_code error;
+  if (!std::filesystem::is_directory(root, error)) {
+    throw_bad_input("give --semihosting-root an existing directory; the guest may read the files "
+                    "below it",
+                    "--semihosting-root {}: not a directory", root);
+  }
+  return root;
+}
+
 int exit_code_of(const RunResult& run) {
   if (run.fault) return exit_code(run.fault->is_limit ? ErrorKind::Limit : ErrorKind::GuestFault);
   if (!run.exit_status) return 3;
@@ -101,6 +118,13 @@ Command add_exec_command(CLI::App& app) {
       ->capture_default_str()
       ->check(CLI::PositiveNumber);
 
+  command->add_option("--semihosting-root", options->semihosting_root,
+                      "a host directory whose files the guest may open read-only through "
+                      "semihosting (SYS_OPEN); without it the guest opens no host file");
+  command->add_option("--args", options->arguments,
+                      "the guest's command line after the program name (SYS_GET_CMDLINE; "
+                      "newlib splits it into argv at spaces, honouring quotes)");
+
   command->add_flag("--precise", options->precise,
                     "follow every instruction with a hook (slower; same numbers — for checking)");
 
@@ -113,6 +137,8 @@ Command add_exec_command(CLI::App& app) {
             run_options.console = options->json ? stderr : stdout;
             run_options.console_limit = options->max_output;
             run_options.precise = options->precise;
+            run_options.semihosting_root = checked_root(options->semihosting_root);
+            run_options.arguments = options->arguments;
             const RunResult run = simulate(target, elf, run_options);
             if (run.fault) print_fault(*run.fault);
             if (options->json) {
