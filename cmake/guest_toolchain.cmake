@@ -27,11 +27,14 @@ function(mcusim_add_guest)
     get_filename_component(abs ${src} ABSOLUTE)
     get_filename_component(base ${src} NAME)
     set(obj ${out_dir}/${base}.o)
+    # The depfile makes a guest rebuild when a header it includes changes.
     add_custom_command(OUTPUT ${obj}
       COMMAND ${CMAKE_COMMAND} -E make_directory ${out_dir}
       COMMAND ${MCUSIM_GUEST_CC} ${MCUSIM_GUEST_FLAGS_${G_CORE}} ${MCUSIM_GUEST_COMMON_FLAGS}
-              -Wno-unused-command-line-argument ${include_flags} -c ${abs} -o ${obj}
+              -Wno-unused-command-line-argument ${include_flags} -MD -MF ${obj}.d
+              -c ${abs} -o ${obj}
       DEPENDS ${abs}
+      DEPFILE ${obj}.d
       COMMENT "guest ${G_NAME}: ${base} (${G_CORE})" VERBATIM)
     list(APPEND objects ${obj})
   endforeach()
