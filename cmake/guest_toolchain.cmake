@@ -27,14 +27,22 @@ function(mcusim_add_guest)
     get_filename_component(abs ${src} ABSOLUTE)
     get_filename_component(base ${src} NAME)
     set(obj ${out_dir}/${base}.o)
-    # The depfile makes a guest rebuild when a header it includes changes.
+    # The depfile makes a guest rebuild when a header it includes changes;
+    # plain assembly (.s) is not preprocessed and includes nothing.
+    get_filename_component(ext ${src} LAST_EXT)
+    set(depfile_flags "")
+    set(depfile_option "")
+    if(NOT ext STREQUAL ".s")
+      set(depfile_flags -MD -MF ${obj}.d)
+      set(depfile_option DEPFILE ${obj}.d)
+    endif()
     add_custom_command(OUTPUT ${obj}
       COMMAND ${CMAKE_COMMAND} -E make_directory ${out_dir}
       COMMAND ${MCUSIM_GUEST_CC} ${MCUSIM_GUEST_FLAGS_${G_CORE}} ${MCUSIM_GUEST_COMMON_FLAGS}
-              -Wno-unused-command-line-argument ${include_flags} -MD -MF ${obj}.d
+              -Wno-unused-command-line-argument ${include_flags} ${depfile_flags}
               -c ${abs} -o ${obj}
       DEPENDS ${abs}
-      DEPFILE ${obj}.d
+      ${depfile_option}
       COMMENT "guest ${G_NAME}: ${base} (${G_CORE})" VERBATIM)
     list(APPEND objects ${obj})
   endforeach()
