@@ -13,6 +13,7 @@
 
 #include "runtime/compiler/model.hpp"
 #include "runtime/compiler/op_params.hpp"
+#include "runtime/compiler/quantize_multiplier.hpp"
 #include "sim/error.hpp"
 
 namespace mcusim::compiler {
@@ -88,6 +89,33 @@ class PrepareContext {
   const Model& model_;
   const Operator& op_;
 };
+
+// The clamp an int8 kernel applies for `activation` on `output`'s quantization
+// (the fused activation, or the operator's own for RELU and friends).
+template <typename Params>
+void set_activation_range(Params& p, Activation activation, const Tensor& output) {
+  const ActivationRange act = activation_range_s8(activation, output.scale(), output.zero_point());
+  p.act_min = act.min;
+  p.act_max = act.max;
+}
+
+// Weighted operators: activation, weights, optional bias, one output, all int8
+// but the bias; with `rank` > 0 input, weights and output must have that rank.
+struct WeightedOperands {
+  const Tensor& input;
+  const Tensor& filter;
+  const Tensor* bias;
+  const Tensor& output;
+};
+WeightedOperands weighted_int8_operands(const PrepareContext& ctx, int rank);
+
+// Two int8 inputs, one int8 output (ADD, MUL).
+struct BinaryOperands {
+  const Tensor& a;
+  const Tensor& b;
+  const Tensor& out;
+};
+BinaryOperands binary_int8_operands(const PrepareContext& ctx);
 
 // The int32 values of a constant INT32 tensor.
 std::vector<std::int32_t> constant_int32_values(const PrepareContext& ctx, const Tensor& t, std::string_view role);

@@ -80,14 +80,7 @@ void check_bias(const PrepareContext& ctx, const Tensor* bias, std::int32_t chan
 }  // namespace
 
 OpParams prepare_fully_connected(const PrepareContext& ctx) {
-  ctx.expect_counts(2, 3, 1);
-  const Tensor& input = ctx.input(0);
-  const Tensor& filter = ctx.input(1);
-  const Tensor* bias = ctx.optional_input(2);
-  const Tensor& output = ctx.output();
-  ctx.expect_int8(input, "input");
-  ctx.expect_int8(filter, "weights");
-  ctx.expect_int8(output, "output");
+  const auto [input, filter, bias, output] = weighted_int8_operands(ctx, 0);
   ctx.require(filter.rank() >= 2 && output.rank() >= 1, kReexport, "weights need 2 dimensions");
 
   FullyConnectedOp op;
@@ -131,24 +124,12 @@ OpParams prepare_fully_connected(const PrepareContext& ctx) {
   p.input_offset = -input.zero_point();
   p.filter_offset = -filter.zero_point();
   p.output_offset = output.zero_point();
-  const ActivationRange act = activation_range_s8(ctx.options().activation, output.scale(), output.zero_point());
-  p.act_min = act.min;
-  p.act_max = act.max;
+  set_activation_range(p, ctx.options().activation, output);
   return op;
 }
 
 OpParams prepare_conv2d(const PrepareContext& ctx) {
-  ctx.expect_counts(2, 3, 1);
-  const Tensor& input = ctx.input(0);
-  const Tensor& filter = ctx.input(1);
-  const Tensor* bias = ctx.optional_input(2);
-  const Tensor& output = ctx.output();
-  ctx.expect_int8(input, "input");
-  ctx.expect_int8(filter, "weights");
-  ctx.expect_int8(output, "output");
-  ctx.expect_rank(input, 4, "input");
-  ctx.expect_rank(filter, 4, "weights");
-  ctx.expect_rank(output, 4, "output");
+  const auto [input, filter, bias, output] = weighted_int8_operands(ctx, 4);
   check_window_options(ctx, true);
   const OpOptions& o = ctx.options();
 
@@ -182,24 +163,12 @@ OpParams prepare_conv2d(const PrepareContext& ctx) {
   channel_multipliers(ctx, input, filter, output, p.output_c, 0, op.multipliers, op.shifts);
   p.input_offset = -input.zero_point();
   p.output_offset = output.zero_point();
-  const ActivationRange act = activation_range_s8(o.activation, output.scale(), output.zero_point());
-  p.act_min = act.min;
-  p.act_max = act.max;
+  set_activation_range(p, o.activation, output);
   return op;
 }
 
 OpParams prepare_depthwise_conv2d(const PrepareContext& ctx) {
-  ctx.expect_counts(2, 3, 1);
-  const Tensor& input = ctx.input(0);
-  const Tensor& filter = ctx.input(1);
-  const Tensor* bias = ctx.optional_input(2);
-  const Tensor& output = ctx.output();
-  ctx.expect_int8(input, "input");
-  ctx.expect_int8(filter, "weights");
-  ctx.expect_int8(output, "output");
-  ctx.expect_rank(input, 4, "input");
-  ctx.expect_rank(filter, 4, "weights");
-  ctx.expect_rank(output, 4, "output");
+  const auto [input, filter, bias, output] = weighted_int8_operands(ctx, 4);
   check_window_options(ctx, true);
   const OpOptions& o = ctx.options();
 
@@ -235,9 +204,7 @@ OpParams prepare_depthwise_conv2d(const PrepareContext& ctx) {
   channel_multipliers(ctx, input, filter, output, p.output_c, 3, op.multipliers, op.shifts);
   p.input_offset = -input.zero_point();
   p.output_offset = output.zero_point();
-  const ActivationRange act = activation_range_s8(o.activation, output.scale(), output.zero_point());
-  p.act_min = act.min;
-  p.act_max = act.max;
+  set_activation_range(p, o.activation, output);
   return op;
 }
 
@@ -272,11 +239,23 @@ OpParams prepare_pool2d(const PrepareContext& ctx) {
   p.stride_w = o.stride_w;
   p.pad_top = h.pad_before;
   p.pad_left = w.pad_before;
-  const ActivationRange act = activation_range_s8(o.activation, output.scale(), output.zero_point());
-  p.act_min = act.min;
-  p.act_max = act.max;
+  set_activation_range(p, o.activation, output);
   if (ctx.op().kind == OpKind::MaxPool2D) return MaxPool2DOp{p};
   return AveragePool2DOp{p};
+}
+
+WeightedOperands weighted_int8_operands(const PrepareContext& ctx, int rank) {
+  ctx.expect_counts(2, 3, 1);
+  const WeightedOperands operands{ctx.input(0), ctx.input(1), ctx.optional_input(2), ctx.output()};
+  ctx.expect_int8(operands.input, "input");
+  ctx.expect_int8(operands.filter, "weights");
+  ctx.expect_int8(operands.output, "output");
+  if (rank > 0) {
+    ctx.expect_rank(operands.input, rank, "input");
+    ctx.expect_rank(operands.filter, rank, "weights");
+    ctx.expect_rank(operands.output, rank, "output");
+  }
+  return operands;
 }
 
 }  // namespace mcusim::compiler

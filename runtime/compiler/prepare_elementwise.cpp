@@ -60,13 +60,7 @@ QuantizedMultiplier smaller_than_one(const PrepareContext& ctx, double real, con
 }  // namespace
 
 OpParams prepare_add(const PrepareContext& ctx) {
-  ctx.expect_counts(2, 2, 1);
-  const Tensor& a = ctx.input(0);
-  const Tensor& b = ctx.input(1);
-  const Tensor& out = ctx.output();
-  ctx.expect_int8(a, "input 1");
-  ctx.expect_int8(b, "input 2");
-  ctx.expect_int8(out, "output");
+  const auto [a, b, out] = binary_int8_operands(ctx);
   AddOp op;
   add_s8_params& p = op.params;
   p.shape = broadcast(ctx, a, b, out);
@@ -85,20 +79,12 @@ OpParams prepare_add(const PrepareContext& ctx) {
   p.input2_shift = m2.shift;
   p.output_multiplier = mo.multiplier;
   p.output_shift = mo.shift;
-  const ActivationRange act = activation_range_s8(ctx.options().activation, out.scale(), out.zero_point());
-  p.act_min = act.min;
-  p.act_max = act.max;
+  set_activation_range(p, ctx.options().activation, out);
   return op;
 }
 
 OpParams prepare_mul(const PrepareContext& ctx) {
-  ctx.expect_counts(2, 2, 1);
-  const Tensor& a = ctx.input(0);
-  const Tensor& b = ctx.input(1);
-  const Tensor& out = ctx.output();
-  ctx.expect_int8(a, "input 1");
-  ctx.expect_int8(b, "input 2");
-  ctx.expect_int8(out, "output");
+  const auto [a, b, out] = binary_int8_operands(ctx);
   MulOp op;
   mul_s8_params& p = op.params;
   p.shape = broadcast(ctx, a, b, out);
@@ -110,9 +96,7 @@ OpParams prepare_mul(const PrepareContext& ctx) {
                                                     static_cast<double>(out.scale()));
   p.output_multiplier = m.multiplier;
   p.output_shift = m.shift;
-  const ActivationRange act = activation_range_s8(ctx.options().activation, out.scale(), out.zero_point());
-  p.act_min = act.min;
-  p.act_max = act.max;
+  set_activation_range(p, ctx.options().activation, out);
   return op;
 }
 
@@ -203,10 +187,7 @@ OpParams prepare_relu_or_hard_tanh(const PrepareContext& ctx) {
   p.output_multiplier = m.multiplier;
   p.output_shift = m.shift;
   const bool relu = ctx.op().kind == OpKind::Relu;
-  const ActivationRange act =
-      activation_range_s8(relu ? Activation::Relu : Activation::ReluN1To1, out.scale(), out.zero_point());
-  p.act_min = act.min;
-  p.act_max = act.max;
+  set_activation_range(p, relu ? Activation::Relu : Activation::ReluN1To1, out);
   if (relu) return ReluOp{p};
   return HardTanhOp{p};
 }
@@ -269,6 +250,15 @@ OpParams prepare_dequantize(const PrepareContext& ctx) {
   op.params.scale = in.scale();
   op.params.zero_point = in.zero_point();
   return op;
+}
+
+BinaryOperands binary_int8_operands(const PrepareContext& ctx) {
+  ctx.expect_counts(2, 2, 1);
+  const BinaryOperands operands{ctx.input(0), ctx.input(1), ctx.output()};
+  ctx.expect_int8(operands.a, "input 1");
+  ctx.expect_int8(operands.b, "input 2");
+  ctx.expect_int8(operands.out, "output");
+  return operands;
 }
 
 }  // namespace mcusim::compiler
