@@ -5,6 +5,7 @@
 
 #include <gtest/gtest.h>
 
+#include <algorithm>
 #include <cstdint>
 #include <cstdlib>
 #include <filesystem>
@@ -26,6 +27,28 @@ inline bool shared_data_required() {
 inline std::vector<std::uint8_t> read_bytes(const std::filesystem::path& path) {
   std::ifstream in(path, std::ios::binary);
   return {std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>()};
+}
+
+// The single-operator cases of ../shared/reference/ops, sorted; when there
+// are none, one placeholder name so the parameterized suite still has a test
+// that skips (or fails) with a message.
+inline constexpr const char* kNoReferenceOps = "shared_data_absent";
+inline std::filesystem::path reference_ops_dir() { return shared_dir() / "reference" / "ops"; }
+
+inline std::vector<std::string> reference_op_case_names() {
+  namespace fs = std::filesystem;
+  std::vector<std::string> names;
+  std::error_code ec;
+  if (fs::is_directory(reference_ops_dir(), ec)) {
+    for (const auto& entry : fs::directory_iterator(reference_ops_dir(), ec)) {
+      if (entry.is_directory() && fs::exists(entry.path() / "index.json")) {
+        names.push_back(entry.path().filename().string());
+      }
+    }
+  }
+  std::sort(names.begin(), names.end());
+  if (names.empty()) names.emplace_back(kNoReferenceOps);
+  return names;
 }
 
 }  // namespace mcusim::test

@@ -34,21 +34,10 @@ namespace {
 
 namespace fs = std::filesystem;
 
-const fs::path kOpsDir = test::shared_dir() / "reference" / "ops";
-constexpr const char* kNoData = "shared_data_absent";
+const fs::path kOpsDir = test::reference_ops_dir();
+constexpr const char* kNoData = test::kNoReferenceOps;
 
-std::vector<std::string> case_names() {
-  std::vector<std::string> names;
-  std::error_code ec;
-  if (fs::is_directory(kOpsDir, ec)) {
-    for (const auto& entry : fs::directory_iterator(kOpsDir, ec)) {
-      if (entry.is_directory() && fs::exists(entry.path() / "index.json")) names.push_back(entry.path().filename());
-    }
-  }
-  std::sort(names.begin(), names.end());
-  if (names.empty()) names.emplace_back(kNoData);
-  return names;
-}
+std::vector<std::string> case_names() { return test::reference_op_case_names(); }
 
 struct Core {
   const char* name;    // m0, m4
