@@ -109,6 +109,13 @@ struct WeightedOperands {
 };
 WeightedOperands weighted_int8_operands(const PrepareContext& ctx, int rank);
 
+// One int8 input, one int8 output (activations, pooling, softmax, ...).
+struct UnaryOperands {
+  const Tensor& in;
+  const Tensor& out;
+};
+UnaryOperands unary_int8_operands(const PrepareContext& ctx);
+
 // Two int8 inputs, one int8 output (ADD, MUL).
 struct BinaryOperands {
   const Tensor& a;

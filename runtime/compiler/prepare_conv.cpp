@@ -209,11 +209,7 @@ OpParams prepare_depthwise_conv2d(const PrepareContext& ctx) {
 }
 
 OpParams prepare_pool2d(const PrepareContext& ctx) {
-  ctx.expect_counts(1, 1, 1);
-  const Tensor& input = ctx.input(0);
-  const Tensor& output = ctx.output();
-  ctx.expect_int8(input, "input");
-  ctx.expect_int8(output, "output");
+  const auto [input, output] = unary_int8_operands(ctx);
   ctx.expect_rank(input, 4, "input");
   ctx.expect_rank(output, 4, "output");
   check_window_options(ctx, false);

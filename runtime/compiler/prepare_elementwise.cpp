@@ -101,11 +101,7 @@ OpParams prepare_mul(const PrepareContext& ctx) {
 }
 
 OpParams prepare_softmax(const PrepareContext& ctx) {
-  ctx.expect_counts(1, 1, 1);
-  const Tensor& in = ctx.input(0);
-  const Tensor& out = ctx.output();
-  ctx.expect_int8(in, "input");
-  ctx.expect_int8(out, "output");
+  const auto [in, out] = unary_int8_operands(ctx);
   ctx.require(in.rank() >= 1 && in.shape == out.shape, kReexport, "input and output shapes differ");
   // softmax_common.cc: int8 output must be exactly 1/256 with zero point -128.
   ctx.require(out.zero_point() == -128 && out.scale() == 1.0f / 256,
@@ -133,11 +129,7 @@ OpParams prepare_softmax(const PrepareContext& ctx) {
 }
 
 OpParams prepare_logistic_or_tanh(const PrepareContext& ctx) {
-  ctx.expect_counts(1, 1, 1);
-  const Tensor& in = ctx.input(0);
-  const Tensor& out = ctx.output();
-  ctx.expect_int8(in, "input");
-  ctx.expect_int8(out, "output");
+  const auto [in, out] = unary_int8_operands(ctx);
   expect_same_size(ctx, in, out);
   const bool logistic = ctx.op().kind == OpKind::Logistic;
   // LOGISTIC's output zero point must be -128 (logistic_common.cc); its scale
@@ -172,11 +164,7 @@ OpParams prepare_logistic_or_tanh(const PrepareContext& ctx) {
 }
 
 OpParams prepare_relu_or_hard_tanh(const PrepareContext& ctx) {
-  ctx.expect_counts(1, 1, 1);
-  const Tensor& in = ctx.input(0);
-  const Tensor& out = ctx.output();
-  ctx.expect_int8(in, "input");
-  ctx.expect_int8(out, "output");
+  const auto [in, out] = unary_int8_operands(ctx);
   expect_same_size(ctx, in, out);
   relu_s8_params p{};
   p.size = static_cast<std::int32_t>(in.element_count());
@@ -193,11 +181,7 @@ OpParams prepare_relu_or_hard_tanh(const PrepareContext& ctx) {
 }
 
 OpParams prepare_relu6(const PrepareContext& ctx) {
-  ctx.expect_counts(1, 1, 1);
-  const Tensor& in = ctx.input(0);
-  const Tensor& out = ctx.output();
-  ctx.expect_int8(in, "input");
-  ctx.expect_int8(out, "output");
+  const auto [in, out] = unary_int8_operands(ctx);
   expect_same_size(ctx, in, out);
   // Relu6Prepare: [zero point, FloatToQuantizedType(6.0)] of the input, the
   // latter round(6.0f / scale) + zero point saturated to int8.
@@ -257,6 +241,14 @@ BinaryOperands binary_int8_operands(const PrepareContext& ctx) {
   const BinaryOperands operands{ctx.input(0), ctx.input(1), ctx.output()};
   ctx.expect_int8(operands.a, "input 1");
   ctx.expect_int8(operands.b, "input 2");
+  ctx.expect_int8(operands.out, "output");
+  return operands;
+}
+
+UnaryOperands unary_int8_operands(const PrepareContext& ctx) {
+  ctx.expect_counts(1, 1, 1);
+  const UnaryOperands operands{ctx.input(0), ctx.output()};
+  ctx.expect_int8(operands.in, "input");
   ctx.expect_int8(operands.out, "output");
   return operands;
 }
