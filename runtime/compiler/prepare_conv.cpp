@@ -77,6 +77,24 @@ void check_bias(const PrepareContext& ctx, const Tensor* bias, std::int32_t chan
               bias->element_count(), channels);
 }
 
+// The output size, padding, stride and dilation of a convolution window over
+// the input (TFLite's SAME/VALID rules), checked against the output tensor.
+template <typename ConvParams>
+void set_window(const PrepareContext& ctx, const Tensor& output, ConvParams& p) {
+  const OpOptions& o = ctx.options();
+  const Window h = window(o.padding, p.input_h, p.filter_h, o.stride_h, o.dilation_h);
+  const Window w = window(o.padding, p.input_w, p.filter_w, o.stride_w, o.dilation_w);
+  check_output_size(ctx, output, h, w);
+  p.output_h = h.output;
+  p.output_w = w.output;
+  p.pad_top = h.pad_before;
+  p.pad_left = w.pad_before;
+  p.stride_h = o.stride_h;
+  p.stride_w = o.stride_w;
+  p.dilation_h = o.dilation_h;
+  p.dilation_w = o.dilation_w;
+}
+
 }  // namespace
 
 OpParams prepare_fully_connected(const PrepareContext& ctx) {
@@ -148,18 +166,8 @@ OpParams prepare_conv2d(const PrepareContext& ctx) {
   ctx.require(p.filter_c > 0 && p.filter_h > 0 && p.filter_w > 0 && p.input_c % p.filter_c == 0 &&
                   p.output_c % (p.input_c / p.filter_c) == 0,
               kReexport, "filters of depth {} do not divide {} input channels into groups", p.filter_c, p.input_c);
-  const Window h = window(o.padding, p.input_h, p.filter_h, o.stride_h, o.dilation_h);
-  const Window w = window(o.padding, p.input_w, p.filter_w, o.stride_w, o.dilation_w);
-  check_output_size(ctx, output, h, w);
+  set_window(ctx, output, p);
   check_bias(ctx, bias, p.output_c);
-  p.output_h = h.output;
-  p.output_w = w.output;
-  p.pad_top = h.pad_before;
-  p.pad_left = w.pad_before;
-  p.stride_h = o.stride_h;
-  p.stride_w = o.stride_w;
-  p.dilation_h = o.dilation_h;
-  p.dilation_w = o.dilation_w;
   channel_multipliers(ctx, input, filter, output, p.output_c, 0, op.multipliers, op.shifts);
   p.input_offset = -input.zero_point();
   p.output_offset = output.zero_point();
@@ -189,18 +197,8 @@ OpParams prepare_depthwise_conv2d(const PrepareContext& ctx) {
               p.depth_multiplier);
   ctx.require(output.shape[0] == p.batches && output.shape[3] == p.output_c, kReexport,
               "output shape does not match the input batch and {} channels", p.output_c);
-  const Window h = window(o.padding, p.input_h, p.filter_h, o.stride_h, o.dilation_h);
-  const Window w = window(o.padding, p.input_w, p.filter_w, o.stride_w, o.dilation_w);
-  check_output_size(ctx, output, h, w);
+  set_window(ctx, output, p);
   check_bias(ctx, bias, p.output_c);
-  p.output_h = h.output;
-  p.output_w = w.output;
-  p.pad_top = h.pad_before;
-  p.pad_left = w.pad_before;
-  p.stride_h = o.stride_h;
-  p.stride_w = o.stride_w;
-  p.dilation_h = o.dilation_h;
-  p.dilation_w = o.dilation_w;
   channel_multipliers(ctx, input, filter, output, p.output_c, 3, op.multipliers, op.shifts);
   p.input_offset = -input.zero_point();
   p.output_offset = output.zero_point();
