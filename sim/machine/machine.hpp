@@ -3,9 +3,11 @@
 // Owns the Unicorn core, the guest memory, the PPB peripherals and the cycle
 // accounting. Timing is per translated block: the block hook adds the block's
 // static cost (BlockCache) once the next block shows how the previous one
-// ended (branch taken or not, and what it branched to); an instruction hook
-// keeps the exact PC for faults and peripheral reads and applies the rules that
-// need run-time values (IT conditions, divide operands, multi-word alignment).
+// ended (branch taken or not, and what it branched to). On the M4 an
+// instruction hook keeps the exact PC and applies the rules that need run-time
+// values (IT conditions, divide operands, alignment). ARMv6-M cores run
+// without it: the access resolver places peripheral accesses, and a fault or
+// an access it cannot place makes simulate() re-run the program precisely.
 #pragma once
 
 #include "sim/core/unicorn_core.hpp"

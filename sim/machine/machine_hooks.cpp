@@ -61,7 +61,7 @@ void Machine::on_block(uc_struct*, std::uint64_t address, std::uint32_t size, vo
   m.check_limits();
   // Without the instruction hook, a block is taken to run to its end unless
   // something (a semihosting call, a fault) says where it stopped.
-  if (m.block_only_ && m.stop_ == Stop::None) m.pc_ = known->insns.back().address;
+  if (m.block_only_ && m.stop_ == Stop::None) m.pc_ = known->last_address;
 }
 
 void Machine::finish_block(const BlockInfo& next) {
