@@ -14,5 +14,8 @@ foreach(_core m0 m4)
   mcusim_add_guest(NAME kernel_runner_${_core} CORE ${_cpu}
     SOURCES ${CMAKE_CURRENT_LIST_DIR}/kernel_runner/kernel_runner.c ${_kr_kernel_sources}
             ${MCUSIM_GUEST_COMMON_SOURCES}
-    INCLUDES ${MCUSIM_GUEST_COMMON_DIR} ${CMAKE_SOURCE_DIR})
+    INCLUDES ${MCUSIM_GUEST_COMMON_DIR} ${CMAKE_SOURCE_DIR}
+    # QUANTIZE from float and DEQUANTIZE use soft-float helpers from libgcc.
+    DEFINES KERNEL_RUNNER_FLOAT
+    LIBGCC)
 endforeach()
