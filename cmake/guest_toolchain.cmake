@@ -27,11 +27,13 @@ function(mcusim_libgcc_for core out)
 endfunction()
 
 # mcusim_add_guest(NAME <name> CORE <core> SOURCES <files...> [INCLUDES <dirs...>]
-#                  [DEFINES <NAME[=value]...>] [LINKER_SCRIPT <file>] [LIBGCC])
+#                  [DEFINES <NAME[=value]...>] [FLAGS <compiler flags...>]
+#                  [LINKER_SCRIPT <file>] [LIBGCC])
 # Builds ${CMAKE_BINARY_DIR}/guests/<name>.elf and a target guest_<name>.
 # LIBGCC links arm-none-eabi's libgcc for the core (soft-float helpers).
+# FLAGS are added to every compile (e.g. a kernel variant's -munaligned-access).
 function(mcusim_add_guest)
-  cmake_parse_arguments(G "LIBGCC" "NAME;CORE;LINKER_SCRIPT" "SOURCES;INCLUDES;DEFINES" ${ARGN})
+  cmake_parse_arguments(G "LIBGCC" "NAME;CORE;LINKER_SCRIPT" "SOURCES;INCLUDES;DEFINES;FLAGS" ${ARGN})
   if(NOT G_LINKER_SCRIPT)
     set(G_LINKER_SCRIPT ${CMAKE_SOURCE_DIR}/tests/guests/common/generic.ld)
   endif()
@@ -44,6 +46,7 @@ function(mcusim_add_guest)
   foreach(definition IN LISTS G_DEFINES)
     list(APPEND include_flags -D${definition})
   endforeach()
+  list(APPEND include_flags ${G_FLAGS})
   set(libraries "")
   if(G_LIBGCC)
     mcusim_libgcc_for(${G_CORE} libraries)

@@ -1,6 +1,8 @@
 // tests/bench/kernel_cycles.cpp — cycles per MAC of the runtime's kernels on
 // the benchmark shapes of issue 6, run inside mcusim on generic-m0 and
-// generic-m4 with the kernel-runner guests. A benchmark, not a test: it prints
+// generic-m4 with the kernel-runner guests, for every kernel variant a core
+// can run (ref and m0 on the M0; ref, m0 and m4 on the M4). Every output is
+// compared with the host build of the ref kernels; a difference fails the run. A benchmark, not a test: it prints
 // its table (`cmake --build build --target bench-kernels`). Weights and inputs
 // are a fixed xorshift32 stream, so the figures are the same on every machine.
 #include "runtime/compiler/host_interpreter.hpp"
@@ -130,6 +132,20 @@ std::string value_of(const std::string& out, const std::string& key) {
   return {};
 }
 
+// One kernel runner: a core (mcusim target) and a kernel variant.
+struct Runner {
+  const char* label;   // column heading
+  const char* target;  // mcusim target
+  const char* elf;     // guest name (tests/guests/kernel_runner.cmake)
+};
+
+// ref and m0 on the Cortex-M0; ref, m0 and m4 on the Cortex-M4 (m4 needs DSP).
+const Runner kRunners[] = {
+    {"M0 ref", "generic-m0", "kernel_runner_m0"},     {"M0 m0", "generic-m0", "kernel_runner_m0_m0"},
+    {"M4 ref", "generic-m4", "kernel_runner_m4"},     {"M4 m0", "generic-m4", "kernel_runner_m4_m0"},
+    {"M4 m4", "generic-m4", "kernel_runner_m4_m4"},
+};
+
 }  // namespace
 
 int run() {
@@ -137,8 +153,20 @@ int run() {
                                      conv("3x3 CONV 16x16x16->32", 3, 16, 32, true), depthwise()};
   const auto dir = std::filesystem::temp_directory_path() / "mcusim-kernel-bench";
   std::filesystem::create_directories(dir);
-  fmt::print("{:<24} {:>10} {:>12} {:>9} {:>12} {:>9}  {}\n", "shape (ref kernels)", "MACs", "M0 cycles",
-             "cyc/MAC", "M4 cycles", "cyc/MAC", "outputs");
+  // Two tables from one set of runs: cycles per MAC, then raw cycles.
+  std::string per_mac_table = "| shape | MACs |";
+  std::string per_mac_rule = "| --- | ---: |";
+  std::string cycles_table = "| shape |";
+  std::string cycles_rule = "| --- |";
+  for (const Runner& runner : kRunners) {
+    per_mac_table += fmt::format(" {} |", runner.label);
+    cycles_table += fmt::format(" {} |", runner.label);
+    per_mac_rule += " ---: |";
+    cycles_rule += " ---: |";
+  }
+  per_mac_table += " m0/ref on M0 | m4/ref on M4 | outputs |\n" + per_mac_rule + " ---: | ---: | --- |\n";
+  cycles_table += "\n" + cycles_rule + "\n";
+  bool all_equal = true;
   for (const Shape& shape : shapes) {
     const auto bytes = mcusim::test::build_tflite(shape.spec);
     const auto model = mcusim::compiler::read_tflite(bytes, shape.name);
@@ -152,25 +180,34 @@ int run() {
     std::ofstream(dir / "case.bin", std::ios::binary)
         .write(reinterpret_cast<const char*>(kernel_case.blob.data()),
                static_cast<std::streamsize>(kernel_case.blob.size()));
-    std::string cells;
+    std::vector<double> per_mac;
+    std::string per_mac_cells;
+    std::string cycle_cells;
     bool equal = true;
-    for (const auto& [core, target] : {std::pair{"m0", "generic-m0"}, std::pair{"m4", "generic-m4"}}) {
-      const auto run = mcusim::test::run_mcusim({"exec", "--target", target, "--semihosting-root", dir.string(),
-                                                 "--args", "case.bin",
-                                                 mcusim::test::guest_elf(std::string("kernel_runner_") + core).string()});
+    for (const Runner& runner : kRunners) {
+      const auto run = mcusim::test::run_mcusim({"exec", "--target", runner.target, "--semihosting-root",
+                                                 dir.string(), "--args", "case.bin",
+                                                 mcusim::test::guest_elf(runner.elf).string()});
       const std::string cycles = value_of(run.out, "cycles");
       if (run.exit_code != 0 || cycles.empty()) {
-        fmt::print(stderr, "{} on {} failed:\n{}{}\n", shape.name, target, run.out, run.err);
+        fmt::print(stderr, "{} with {} on {} failed:\n{}{}\n", shape.name, runner.elf, runner.target, run.out,
+                   run.err);
         return 1;
       }
       equal &= value_of(run.out, "output") == host_hex;
-      const double per_mac = std::stod(cycles) / static_cast<double>(shape.macs);
-      cells += fmt::format(" {:>12} {:>9.2f}", cycles, per_mac);
+      per_mac.push_back(std::stod(cycles) / static_cast<double>(shape.macs));
+      per_mac_cells += fmt::format(" {:.2f} |", per_mac.back());
+      cycle_cells += fmt::format(" {} |", cycles);
     }
-    fmt::print("{:<24} {:>10}{}  {}\n", shape.name, shape.macs, cells,
-               equal ? "equal to the host build" : "DIFFER from the host build");
+    all_equal &= equal;
+    per_mac_table += fmt::format("| {} | {} |{} {:.2f}x | {:.2f}x | {} |\n", shape.name, shape.macs, per_mac_cells,
+                                 per_mac[0] / per_mac[1], per_mac[2] / per_mac[4],
+                                 equal ? "all equal to the host build" : "DIFFER from the host build");
+    cycles_table += fmt::format("| {} |{}\n", shape.name, cycle_cells);
   }
-  return 0;
+  fmt::print("cycles per MAC (kernel cycles / MACs), generic-m0 and generic-m4, zero wait states\n\n{}\n", per_mac_table);
+  fmt::print("kernel cycles\n\n{}", cycles_table);
+  return all_equal ? 0 : 1;
 }
 
 int main() {

@@ -1,21 +1,40 @@
-# tests/guests/kernel_runner.cmake — kernel_runner_m0 / kernel_runner_m4: the
-# int8 kernels of runtime/kernels cross-built for Cortex-M0 and Cortex-M4, run
-# on one case blob read through semihosting (tests/guests/kernel_runner/).
-# tests/runtime/simulated_kernels_test.cpp drives them.
+# tests/guests/kernel_runner.cmake — the kernel runners: the int8 kernels of
+# runtime/kernels cross-built per core and kernel variant, run on one case
+# blob read through semihosting (tests/guests/kernel_runner/).
+# tests/runtime/simulated_kernels_test.cpp and tests/bench/kernel_cycles.cpp
+# drive them.
+#
+#   kernel_runner_<core>            the ref kernels (core m0 or m4)
+#   kernel_runner_<core>_<variant>  a variant's kernels (cmake/kernel_variants.cmake):
+#                                   m0 on both cores, m4 on the Cortex-M4 only
+#                                   (it needs the DSP extension)
 include(${CMAKE_CURRENT_LIST_DIR}/common/guest_common.cmake)
+include(kernel_variants)
 
-file(GLOB _kr_kernel_sources CONFIGURE_DEPENDS ${CMAKE_SOURCE_DIR}/runtime/kernels/*.c)
-foreach(_core m0 m4)
-  if(_core STREQUAL "m0")
-    set(_cpu cortex-m0)
+function(mcusim_add_kernel_runner core variant)
+  if(core STREQUAL "m0")
+    set(cpu cortex-m0)
   else()
-    set(_cpu cortex-m4)
+    set(cpu cortex-m4)
   endif()
-  mcusim_add_guest(NAME kernel_runner_${_core} CORE ${_cpu}
-    SOURCES ${CMAKE_CURRENT_LIST_DIR}/kernel_runner/kernel_runner.c ${_kr_kernel_sources}
+  if(variant STREQUAL "ref")
+    set(name kernel_runner_${core})
+  else()
+    set(name kernel_runner_${core}_${variant})
+  endif()
+  mcusim_kernel_variant_sources(${variant} kernel_sources)
+  mcusim_add_guest(NAME ${name} CORE ${cpu}
+    SOURCES ${CMAKE_SOURCE_DIR}/tests/guests/kernel_runner/kernel_runner.c ${kernel_sources}
             ${MCUSIM_GUEST_COMMON_SOURCES}
     INCLUDES ${MCUSIM_GUEST_COMMON_DIR} ${CMAKE_SOURCE_DIR}
     # QUANTIZE from float and DEQUANTIZE use soft-float helpers from libgcc.
     DEFINES KERNEL_RUNNER_FLOAT
+    FLAGS ${MCUSIM_KERNEL_VARIANT_FLAGS_${variant}}
     LIBGCC)
-endforeach()
+endfunction()
+
+mcusim_add_kernel_runner(m0 ref)
+mcusim_add_kernel_runner(m0 m0)
+mcusim_add_kernel_runner(m4 ref)
+mcusim_add_kernel_runner(m4 m0)
+mcusim_add_kernel_runner(m4 m4)
