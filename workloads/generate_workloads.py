@@ -1,0 +1,149 @@
+#!/usr/bin/env python3
+"""Generates the float weights, calibration sets and fixed inputs of the
+bundled workloads (workloads/<name>/*.npy) from a fixed seed.
+
+Python 3 standard library only (CI has no NumPy): the .npy files are written
+by write_npy below, format 1.0 as numpy.lib.format documents it. Everything is
+deterministic: the same script gives the same bytes on every machine (the
+pseudo-random numbers are random.Random's Mersenne Twister, seeded per
+workload; floats are rounded to float32 through struct).
+
+The weights are SYNTHETIC: Glorot-uniform draws, not trained. They give the
+networks their real shapes, sizes and value ranges -- what cycles, arena and
+flash depend on -- but the outputs mean nothing.
+
+    python3 workloads/generate_workloads.py          # rewrite every workload
+    python3 workloads/generate_workloads.py touch-mlp
+"""
+
+import math
+import os
+import random
+import struct
+import sys
+
+HERE = os.path.dirname(os.path.abspath(__file__))
+
+
+def f32(x):
+    """x rounded to float32, as a Python float."""
+    return struct.unpack("<f", struct.pack("<f", x))[0]
+
+
+def write_npy(path, values, shape, dtype="<f4"):
+    """Writes a C-order .npy (format 1.0) of dtype '<f4', '|i1' or '<i4'."""
+    count = 1
+    for d in shape:
+        count *= d
+    assert len(values) == count, (path, len(values), shape)
+    if len(shape) == 1:
+        shape_text = "(%d,)" % shape[0]
+    else:
+        shape_text = "(" + ", ".join(str(d) for d in shape) + ")"
+    header = "{'descr': '%s', 'fortran_order': False, 'shape': %s, }" % (dtype, shape_text)
+    # magic (6) + version (2) + length (2) + header + '\n', padded to 64 bytes
+    total = 10 + len(header) + 1
+    header += " " * ((64 - total % 64) % 64) + "\n"
+    packer = {"<f4": "<%df", "|i1": "<%db", "<i4": "<%di"}[dtype]
+    with open(path, "wb") as out:
+        out.write(b"\x93NUMPY\x01\x00")
+        out.write(struct.pack("<H", len(header)))
+        out.write(header.encode("ascii"))
+        out.write(struct.pack(packer % count, *values))
+
+
+def glorot(rng, fan_in, fan_out, count):
+    limit = math.sqrt(6.0 / (fan_in + fan_out))
+    return [f32(rng.uniform(-limit, limit)) for _ in range(count)]
+
+
+def small_bias(rng, count, spread=0.1):
+    return [f32(rng.uniform(-spread, spread)) for _ in range(count)]
+
+
+def round_half_away(x):
+    return math.copysign(math.floor(abs(x) + 0.5), x)
+
+
+def asymmetric_quantization(lo, hi):
+    """runtime/compiler/quantizer.cpp's asymmetric_quantization, in float32."""
+    lo = f32(min(lo, 0.0))
+    hi = f32(max(hi, 0.0))
+    scale = f32((hi - lo) / 255.0)
+    zero_point_from_min = f32(-128.0 - f32(lo / scale))
+    return scale, int(min(127, max(-128, round_half_away(zero_point_from_min))))
+
+
+def quantize(x, scale, zero_point):
+    """runtime/kernels/quantize_s8.c: zero point + round(x / scale), clamped."""
+    return int(min(127, max(-128, zero_point + round_half_away(f32(x / scale)))))
+
+
+# ---- touch-mlp ---------------------------------------------------------------
+# A self-capacitance touch panel with 8 row and 8 column electrodes. Each
+# feature is one electrode's count delta against its baseline, normalised so
+# a full finger reads about 1.0. A finger at (x, y) raises the rows near y and
+# the columns near x in a bell of about one electrode pitch; a palm raises a
+# broad band; with no touch only noise and a little drift remain.
+
+TOUCH_ROWS = 8
+TOUCH_COLS = 8
+
+
+def touch_frame(rng, kind):
+    noise = [rng.gauss(0.0, 0.03) for _ in range(TOUCH_ROWS + TOUCH_COLS)]
+    drift = rng.uniform(-0.05, 0.05)
+    if kind == "none":
+        return [f32(n + drift) for n in noise]
+    x = rng.uniform(0.0, 1.0)
+    y = rng.uniform(0.0, 1.0)
+    width = 0.8 if kind == "finger" else 2.5
+    amplitude = rng.uniform(0.6, 1.1) if kind == "finger" else rng.uniform(0.9, 1.4)
+    frame = []
+    for i in range(TOUCH_ROWS):
+        frame.append(amplitude * math.exp(-((i - y * (TOUCH_ROWS - 1)) / width) ** 2))
+    for j in range(TOUCH_COLS):
+        frame.append(amplitude * math.exp(-((j - x * (TOUCH_COLS - 1)) / width) ** 2))
+    return [f32(v + n + drift) for v, n in zip(frame, noise)]
+
+
+def touch_mlp():
+    folder = os.path.join(HERE, "touch-mlp")
+    rng = random.Random(0x70C4)  # fixed seed: "touch"
+    sizes = [TOUCH_ROWS + TOUCH_COLS, 16, 8, 3]
+    for index in range(len(sizes) - 1):
+        fan_in, fan_out = sizes[index], sizes[index + 1]
+        write_npy(os.path.join(folder, "fc%d_weights.npy" % (index + 1)),
+                  glorot(rng, fan_in, fan_out, fan_in * fan_out), [fan_out, fan_in])
+        write_npy(os.path.join(folder, "fc%d_bias.npy" % (index + 1)), small_bias(rng, fan_out), [fan_out])
+    # Calibration: 64 frames, a mix of fingers, palms and empty panels.
+    kinds = ["finger"] * 40 + ["palm"] * 12 + ["none"] * 12
+    rng.shuffle(kinds)
+    calibration = []
+    for kind in kinds:
+        calibration += touch_frame(rng, kind)
+    write_npy(os.path.join(folder, "calibration.npy"), calibration, [len(kinds), sizes[0]])
+    # The fixed input: one finger frame not in the calibration set, as float
+    # and as the int8 tensor the model takes (quantized as the compiler will
+    # quantize the input; tests/runtime/compiler/touch_mlp_test.cpp checks that
+    # the two agree).
+    frame = touch_frame(rng, "finger")
+    write_npy(os.path.join(folder, "input_float.npy"), frame, [1, sizes[0]])
+    scale, zero_point = asymmetric_quantization(min(calibration), max(calibration))
+    write_npy(os.path.join(folder, "input.npy"), [quantize(v, scale, zero_point) for v in frame], [1, sizes[0]], "|i1")
+
+
+WORKLOADS = {"touch-mlp": touch_mlp}
+
+
+def main(argv):
+    names = argv[1:] or sorted(WORKLOADS)
+    for name in names:
+        if name not in WORKLOADS:
+            sys.exit("unknown workload '%s'; known: %s" % (name, ", ".join(sorted(WORKLOADS))))
+        WORKLOADS[name]()
+        print("generated workloads/%s" % name)
+
+
+if __name__ == "__main__":
+    main(sys.argv)
