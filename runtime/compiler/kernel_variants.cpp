@@ -67,6 +67,10 @@ std::vector<std::string> kernel_variant_compile_flags(std::string_view variant) 
   // clang's bare-metal default is strict alignment. Keep in step with
   // cmake/kernel_variants.cmake.
   if (variant == "m4") return {"-munaligned-access"};
+  // m0's loops are written for the eight low registers and one index
+  // (runtime/kernels/m0/dot_s8.h): no frame pointer in r7, and no loop
+  // strength reduction turning the index into a pointer per array.
+  if (variant == "m0") return {"-fomit-frame-pointer", "-mllvm", "-disable-lsr"};
   return {};
 }
 

@@ -34,8 +34,9 @@ bool is_kernel_variant(std::string_view variant);
 std::vector<std::filesystem::path> kernel_variant_sources(const std::filesystem::path& runtime_dir,
                                                           std::string_view variant);
 
-// Extra compiler flags the variant needs on the device (m4: -munaligned-access,
-// its kernels load int8 data a word at a time). Throws as above.
+// Extra clang flags the variant needs on the device (m4: -munaligned-access,
+// its kernels load int8 data a word at a time; m0: -fomit-frame-pointer
+// -mllvm -disable-lsr, see runtime/kernels/m0/dot_s8.h). Throws as above.
 std::vector<std::string> kernel_variant_compile_flags(std::string_view variant);
 
 // Whether the variant's instructions exist on an ARMv6-M core (ref and m0 run

@@ -5,21 +5,9 @@
  * reference, 9 MACs per output paid for one __aeabi_lmul call each. Bit-exact
  * with runtime/kernels/depthwise_conv2d_s8.c. */
 #include "runtime/kernels/kernels.h"
-#include "runtime/kernels/m0/dot_s8.h"
 #include "runtime/kernels/m0/requantize.h"
 #include "runtime/kernels/quant_math.h"
-
-/* The filter taps [*first, *end) whose input position start + dilation * k
- * lies in [0, size). */
-static void tap_range(int32_t start, int32_t dilation, int32_t taps, int32_t size, int32_t* first,
-                      int32_t* end) {
-  int32_t k = 0;
-  while (k < taps && start + dilation * k < 0) ++k;
-  int32_t e = k;
-  while (e < taps && start + dilation * e < size) ++e;
-  *first = k;
-  *end = e;
-}
+#include "runtime/kernels/tap_range.h"
 
 void depthwise_conv2d_s8(const depthwise_conv2d_s8_params* p, const int8_t* input,
                          const int8_t* filter, const int32_t* bias, int8_t* output) {

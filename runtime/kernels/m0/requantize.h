@@ -60,4 +60,10 @@ static inline int32_t m0_requantize(int32_t acc, int32_t multiplier, int shift) 
   return qm_rdbpot(m0_srdhm(qm_wrap_shl(acc, left_shift), multiplier), right_shift);
 }
 
+/* The output byte: requantized sum plus the output offset, clamped. */
+static inline int8_t m0_output_s8(int32_t requantized, int32_t output_offset, int32_t act_min,
+                                  int32_t act_max) {
+  return (int8_t)qm_clamp(qm_wrap_add(requantized, output_offset), act_min, act_max);
+}
+
 #endif /* MCUSIM_RUNTIME_KERNELS_M0_REQUANTIZE_H */

@@ -10,24 +10,13 @@
 #include "runtime/kernels/m4/dot_s8.h"
 #include "runtime/kernels/m4/requantize.h"
 #include "runtime/kernels/quant_math.h"
+#include "runtime/kernels/tap_range.h"
 
 static int8_t finish(const depthwise_conv2d_s8_params* p, int32_t oc, int32_t acc,
                      const int32_t* bias) {
   if (bias) acc = qm_wrap_add(acc, bias[oc]);
   return m4_output_s8(m4_requantize(acc, p->multiplier[oc], (int)p->shift[oc]), p->output_offset,
                       p->act_min, p->act_max);
-}
-
-/* The filter taps [*first, *end) whose input position start + dilation * k
- * lies in [0, size). */
-static void tap_range(int32_t start, int32_t dilation, int32_t taps, int32_t size, int32_t* first,
-                      int32_t* end) {
-  int32_t k = 0;
-  while (k < taps && start + dilation * k < 0) ++k;
-  int32_t e = k;
-  while (e < taps && start + dilation * e < size) ++e;
-  *first = k;
-  *end = e;
 }
 
 void depthwise_conv2d_s8(const depthwise_conv2d_s8_params* p, const int8_t* input,

@@ -28,45 +28,66 @@ static inline int m4_offset_fits_16(int32_t offset) {
   return offset >= -32768 + 128 && offset <= 32767 - 127;
 }
 
-/* acc[r] += sum_i w_r[i] * (x[i] + offset), for the four rows w_0..w_3. */
-static inline void m4_dot_s8_4rows(const int8_t* x, const int8_t* w0, const int8_t* w1,
-                                   const int8_t* w2, const int8_t* w3, int32_t n,
-                                   int32_t offset, int32_t acc[4]) {
-  const int32_t offset_pair = dsp_pack_pair(offset);
-  int32_t a0 = acc[0], a1 = acc[1], a2 = acc[2], a3 = acc[3];
-  int32_t i = 0;
-  for (; i + 4 <= n; i += 4) {
-    const uint32_t xv = dsp_read_s8x4(x + i);
-    const int32_t x_even = dsp_sxtab16(offset_pair, xv);
-    const int32_t x_odd = dsp_sxtab16_ror8(offset_pair, xv);
-    const uint32_t v0 = dsp_read_s8x4(w0 + i);
-    const uint32_t v1 = dsp_read_s8x4(w1 + i);
-    const uint32_t v2 = dsp_read_s8x4(w2 + i);
-    const uint32_t v3 = dsp_read_s8x4(w3 + i);
-    a0 = dsp_smlad(dsp_sxtb16(v0), x_even, a0);
-    a0 = dsp_smlad(dsp_sxtb16_ror8(v0), x_odd, a0);
-    a1 = dsp_smlad(dsp_sxtb16(v1), x_even, a1);
-    a1 = dsp_smlad(dsp_sxtb16_ror8(v1), x_odd, a1);
-    a2 = dsp_smlad(dsp_sxtb16(v2), x_even, a2);
-    a2 = dsp_smlad(dsp_sxtb16_ror8(v2), x_odd, a2);
-    a3 = dsp_smlad(dsp_sxtb16(v3), x_even, a3);
-    a3 = dsp_smlad(dsp_sxtb16_ror8(v3), x_odd, a3);
+/* One step of m4_dot_s8_2rows: four inputs at offset `at`. */
+#define M4_DOT_2ROWS_STEP(at)                                   \
+  {                                                             \
+    const uint32_t xv = dsp_read_s8x4(x + (at));                \
+    const int32_t x_even = dsp_sxtab16(offset_pair, xv);        \
+    const int32_t x_odd = dsp_sxtab16_ror8(offset_pair, xv);    \
+    uint32_t v = dsp_read_s8x4(w0 + (at));                      \
+    a0 = dsp_smlad(dsp_sxtb16(v), x_even, a0);                  \
+    a0 = dsp_smlad(dsp_sxtb16_ror8(v), x_odd, a0);              \
+    v = dsp_read_s8x4(w1 + (at));                               \
+    a1 = dsp_smlad(dsp_sxtb16(v), x_even, a1);                  \
+    a1 = dsp_smlad(dsp_sxtb16_ror8(v), x_odd, a1);              \
   }
-  for (; i < n; ++i) {
+
+/* acc[r] += sum_i w_r[i] * (x[i] + offset), for the two rows w_0, w_1.
+ * Two rows, eight inputs a turn: x, both rows, the counter, the offset pair,
+ * two sums and the temporaries fit the registers without a spill (four rows
+ * need two more than ARMv7-M has, and clang's spills cost more than the
+ * shared input saves). Pointers advance once a turn and a counter runs down;
+ * clang's unrolling is off, as a second copy of the body spills. Not inlined:
+ * inside a kernel's loop nest the outer loops' values take registers the
+ * inner loop needs. */
+#if defined(__GNUC__)
+__attribute__((noinline, unused))
+#endif
+static void m4_dot_s8_2rows(const int8_t* x, const int8_t* w0, const int8_t* w1, int32_t n,
+                            int32_t offset, int32_t acc[2]) {
+  const int32_t offset_pair = dsp_pack_pair(offset);
+  int32_t a0 = acc[0], a1 = acc[1];
+#if defined(__clang__)
+#pragma clang loop unroll(disable)
+#endif
+  for (int32_t k = n >> 3; k > 0; --k) {
+    M4_DOT_2ROWS_STEP(0)
+    M4_DOT_2ROWS_STEP(4)
+    x += 8;
+    w0 += 8;
+    w1 += 8;
+  }
+  if (n & 4) {
+    M4_DOT_2ROWS_STEP(0)
+    x += 4;
+    w0 += 4;
+    w1 += 4;
+  }
+  for (int32_t i = 0; i < (n & 3); ++i) {
     const int32_t xi = (int32_t)x[i] + offset;
     a0 = qm_wrap_add(a0, (int32_t)w0[i] * xi);
     a1 = qm_wrap_add(a1, (int32_t)w1[i] * xi);
-    a2 = qm_wrap_add(a2, (int32_t)w2[i] * xi);
-    a3 = qm_wrap_add(a3, (int32_t)w3[i] * xi);
   }
   acc[0] = a0;
   acc[1] = a1;
-  acc[2] = a2;
-  acc[3] = a3;
 }
+#undef M4_DOT_2ROWS_STEP
 
 /* One row: sum_i w[i] * (x[i] + offset), added to acc. */
-static inline int32_t m4_dot_s8(const int8_t* x, const int8_t* w, int32_t n, int32_t offset,
+#if defined(__GNUC__)
+__attribute__((noinline, unused))
+#endif
+static int32_t m4_dot_s8(const int8_t* x, const int8_t* w, int32_t n, int32_t offset,
                                 int32_t acc) {
   const int32_t offset_pair = dsp_pack_pair(offset);
   int32_t i = 0;

@@ -38,11 +38,12 @@ void fully_connected_s8(const fully_connected_s8_params* p, const int8_t* input,
     }
     int32_t o = 0;
     if (simd) {
-      for (; o + 4 <= p->output_depth; o += 4) {
+      for (; o + 2 <= p->output_depth; o += 2) {
         const int8_t* w = filter + o * depth;
-        int32_t acc[4] = {0, 0, 0, 0};
-        m4_dot_s8_4rows(x, w, w + depth, w + 2 * depth, w + 3 * depth, depth, io, acc);
-        for (int32_t r = 0; r < 4; ++r) out[o + r] = finish(p, o + r, acc[r], offset_term, bias);
+        int32_t acc[2] = {0, 0};
+        m4_dot_s8_2rows(x, w, w + depth, depth, io, acc);
+        out[o] = finish(p, o, acc[0], offset_term, bias);
+        out[o + 1] = finish(p, o + 1, acc[1], offset_term, bias);
       }
     }
     for (; o < p->output_depth; ++o) {
