@@ -22,8 +22,13 @@ struct Blob {
 // Throws mcusim::Error (BadInput) naming the blob.
 void check_blob(const Blob& blob);
 
-// Writes <dir>/<symbol>.bin and returns the assembly source (.s) that embeds
-// it with .incbin; the caller writes it beside.
-std::string write_blob_source(const Blob& blob, const std::filesystem::path& dir);
+// Writes the blob's bytes to `file`.
+void write_blob_data(const Blob& blob, const std::filesystem::path& file);
+
+// The assembly source (.s) that embeds the data file with .incbin. The path
+// is written as given: pass one relative to the directory the assembler runs
+// in, so no absolute path (and no machine-specific checksum of one) reaches
+// the image.
+std::string blob_source_text(const Blob& blob, const std::string& data_path);
 
 }  // namespace mcusim::firmware

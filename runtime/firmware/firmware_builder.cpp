@@ -79,8 +79,14 @@ fs::path FirmwareBuilder::compile(const Target& target, const FirmwareSpec& spec
   for (const fs::path& dir : spec.include_dirs) argv.push_back("-I" + dir.string());
   for (const std::string& define : spec.defines) argv.push_back("-D" + define);
   if (spec.paint_stack) argv.push_back("-DMCUSIM_DEVICE_PAINT_STACK");
-  argv.insert(argv.end(), {"-c", source.string(), "-o", object.string()});
-  const ProcessResult result = run_process(argv);
+  // Files the builder wrote (generated sources, blobs) are named relative to
+  // the image's directory and compiled from there: clang-14's assembler
+  // ignores -fdebug-prefix-map, and a relative name needs no mapping.
+  const fs::path dir = object.parent_path().parent_path();
+  const fs::path relative = source.lexically_relative(dir);
+  const bool inside = !relative.empty() && *relative.begin() != "..";
+  argv.insert(argv.end(), {"-c", inside ? relative.string() : source.string(), "-o", object.string()});
+  const ProcessResult result = run_process(argv, dir);
   if (result.exit_code != 0) {
     throw Error(ErrorKind::BadInput,
                 fmt::format("compiling {} for {} failed ({} exit {}):\n{}", source.string(), core_name(target.core),
@@ -125,8 +131,12 @@ FirmwareImage FirmwareBuilder::build(const Target& target, const FirmwareSpec& s
         throw_bad_input("give every blob its own symbol", "two blobs are named '{}'", blob.symbol);
       }
     }
+    check_blob(blob);
+    // Relative to `dir`, where the assembler runs (compile()).
+    const fs::path data = fs::path("generated") / (blob.symbol + ".bin");
+    write_blob_data(blob, dir / data);
     const fs::path file = generated_dir / (blob.symbol + ".blob.s");
-    write_text(file, write_blob_source(blob, generated_dir));
+    write_text(file, blob_source_text(blob, data.string()));
     sources.push_back(file);
   }
 

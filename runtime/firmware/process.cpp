@@ -15,7 +15,7 @@
 
 namespace mcusim::firmware {
 
-ProcessResult run_process(const std::vector<std::string>& argv) {
+ProcessResult run_process(const std::vector<std::string>& argv, const std::filesystem::path& cwd) {
   std::FILE* output = std::tmpfile();
   if (output == nullptr) {
     throw Error(ErrorKind::Internal, fmt::format("cannot create a temporary file: {}", std::strerror(errno)));
@@ -33,6 +33,11 @@ ProcessResult run_process(const std::vector<std::string>& argv) {
   if (pid == 0) {
     ::dup2(::fileno(output), 1);
     ::dup2(::fileno(output), 2);
+    if (!cwd.empty() && ::chdir(cwd.c_str()) != 0) {
+      const std::string message = fmt::format("cannot enter {}: {}\n", cwd.string(), std::strerror(errno));
+      [[maybe_unused]] const ssize_t written = ::write(2, message.data(), message.size());
+      ::_exit(127);
+    }
     ::execvp(pointers.front(), pointers.data());
     const std::string message = fmt::format("cannot run {}: {}\n", argv.front(), std::strerror(errno));
     [[maybe_unused]] const ssize_t written = ::write(2, message.data(), message.size());
