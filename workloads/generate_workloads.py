@@ -14,6 +14,9 @@ flash depend on -- but the outputs mean nothing.
 
     python3 workloads/generate_workloads.py          # rewrite every workload
     python3 workloads/generate_workloads.py touch-mlp
+
+Workloads: touch-mlp (the 100 us touch case), sine (hello_world's shape),
+kws-ds-cnn (the MLPerf Tiny keyword-spotting DS-CNN's shape).
 """
 
 import math
@@ -133,10 +136,64 @@ def touch_mlp():
     write_npy(os.path.join(folder, "input.npy"), [quantize(v, scale, zero_point) for v in frame], [1, sizes[0]], "|i1")
 
 
-WORKLOADS = {"touch-mlp": touch_mlp}
+# ---- sine --------------------------------------------------------------------
+# Shaped like TensorFlow Lite Micro's hello_world: y = sin(x) on [0, 2 pi] by
+# an MLP 1 -> 16 -> 16 -> 1 with ReLU.
+
+def sine():
+    folder = os.path.join(HERE, "sine")
+    rng = random.Random(0x5113)
+    sizes = [1, 16, 16, 1]
+    for index in range(len(sizes) - 1):
+        fan_in, fan_out = sizes[index], sizes[index + 1]
+        write_npy(os.path.join(folder, "fc%d_weights.npy" % (index + 1)),
+                  glorot(rng, fan_in, fan_out, fan_in * fan_out), [fan_out, fan_in])
+        write_npy(os.path.join(folder, "fc%d_bias.npy" % (index + 1)), small_bias(rng, fan_out), [fan_out])
+    xs = [f32(2.0 * math.pi * i / 63.0) for i in range(64)]
+    write_npy(os.path.join(folder, "calibration.npy"), xs, [64, 1])
+    write_npy(os.path.join(folder, "input_float.npy"), [f32(1.0)], [1, 1])
+
+
+# ---- kws-ds-cnn ----------------------------------------------------------------
+# Shaped like the MLPerf Tiny keyword-spotting DS-CNN (small): 49 x 10 MFCC
+# input, CONV 64 filters 10 x 4 stride 2, four depthwise-separable blocks
+# (3 x 3 depthwise + 1 x 1 pointwise, 64 channels, ReLU), average pool over
+# the whole 25 x 5 map, FC 12, softmax. No batch norm: it folds into the
+# convolutions' weights and biases.
+
+def kws_ds_cnn():
+    folder = os.path.join(HERE, "kws-ds-cnn")
+    rng = random.Random(0x4B35)
+    channels = 64
+    write_npy(os.path.join(folder, "conv_weights.npy"), glorot(rng, 10 * 4, channels, channels * 10 * 4),
+              [channels, 10, 4, 1])
+    write_npy(os.path.join(folder, "conv_bias.npy"), small_bias(rng, channels), [channels])
+    for block in range(1, 5):
+        write_npy(os.path.join(folder, "dw%d_weights.npy" % block), glorot(rng, 9, 9, 9 * channels),
+                  [1, 3, 3, channels])
+        write_npy(os.path.join(folder, "dw%d_bias.npy" % block), small_bias(rng, channels), [channels])
+        write_npy(os.path.join(folder, "pw%d_weights.npy" % block),
+                  glorot(rng, channels, channels, channels * channels), [channels, 1, 1, channels])
+        write_npy(os.path.join(folder, "pw%d_bias.npy" % block), small_bias(rng, channels), [channels])
+    write_npy(os.path.join(folder, "fc_weights.npy"), glorot(rng, channels, 12, 12 * channels), [12, channels])
+    write_npy(os.path.join(folder, "fc_bias.npy"), small_bias(rng, 12), [12])
+    # MFCC-like frames: a slow envelope per coefficient plus noise.
+    frames = []
+    for _ in range(9):
+        level = [rng.uniform(-1.0, 1.0) for _ in range(10)]
+        for t in range(49):
+            swell = math.sin(math.pi * t / 48.0)
+            frames += [f32(level[c] * swell + rng.gauss(0.0, 0.1)) for c in range(10)]
+    write_npy(os.path.join(folder, "calibration.npy"), frames[: 8 * 490], [8, 49, 10, 1])
+    write_npy(os.path.join(folder, "input_float.npy"), frames[8 * 490:], [1, 49, 10, 1])
+
+
+WORKLOADS = {"touch-mlp": touch_mlp, "sine": sine, "kws-ds-cnn": kws_ds_cnn}
 
 
 def main(argv):
+    for name in WORKLOADS:
+        os.makedirs(os.path.join(HERE, name), exist_ok=True)
     names = argv[1:] or sorted(WORKLOADS)
     for name in names:
         if name not in WORKLOADS:
