@@ -27,16 +27,26 @@ void depthwise_conv2d_s8(const depthwise_conv2d_s8_params* p, const int8_t* inpu
         int32_t fx0, fx1;
         tap_range(in_x0, p->dilation_w, p->filter_w, p->input_w, &fx0, &fx1);
         const int32_t x_step = p->dilation_w * in_c;
+        const int32_t row_bytes = p->input_w * in_c;
+        const int32_t x_row_step = p->dilation_h * row_bytes;
+        const int32_t w_row_step = p->filter_w * out_c;
         const int32_t taps_x = fx1 - fx0;
+        /* channel 0's first in-bounds tap, in the input and in the filter */
+        const int8_t* x_first = image + (in_y0 + p->dilation_h * fy0) * row_bytes + (in_x0 + p->dilation_w * fx0) * in_c;
+        const int8_t* w_first = filter + (fy0 * p->filter_w + fx0) * out_c;
         for (int32_t c = 0; c < in_c; ++c) {
           for (int32_t m = 0; m < dm; ++m) {
             const int32_t oc = c * dm + m;
             uint32_t acc = 0;
-            for (int32_t fy = fy0; fy < fy1; ++fy) {
-              const int32_t in_y = in_y0 + p->dilation_h * fy;
-              const int8_t* x = image + (in_y * p->input_w + in_x0 + p->dilation_w * fx0) * in_c + c;
-              const int8_t* w = filter + (fy * p->filter_w + fx0) * out_c + oc;
-              for (int32_t k = 0; k < taps_x; ++k, x += x_step, w += out_c) {
+            const int8_t* x_row = x_first + c;
+            const int8_t* w_row = w_first + oc;
+            for (int32_t fy = fy0; fy < fy1; ++fy, x_row += x_row_step, w_row += w_row_step) {
+              const int8_t* x = x_row;
+              const int8_t* w = w_row;
+#if defined(__clang__)
+#pragma clang loop unroll(disable)
+#endif
+              for (int32_t k = taps_x; k > 0; --k, x += x_step, w += out_c) {
                 acc += (uint32_t)*w * (uint32_t)((int32_t)*x + io);
               }
             }
