@@ -1,0 +1,193 @@
+/* runtime/include/mcusim_plan.h — the plan blob: one model, compiled for the
+ * device engine (runtime/engine), shared by the device C and the host compiler
+ * (runtime/compiler/plan_writer.*). docs/runtime.md describes it field by field.
+ *
+ * Rules of the format
+ * - Flat and little-endian; every field is a 32-bit word (or bytes packed into
+ *   one), so the layout is the same for a 32-bit Arm core and a 64-bit host.
+ * - Position-independent: every reference is a byte offset from the start of
+ *   the blob ("blob offset") or from the start of the arena ("arena offset"),
+ *   never a pointer. The blob can sit in flash at any 4-aligned address.
+ * - Every table and every array in the blob starts 4-aligned; constant tensor
+ *   data (the weights) too.
+ * - Versioned: a reader accepts exactly MCUSIM_PLAN_VERSION. A layout change
+ *   bumps it.
+ *
+ * Layout written by the compiler (the engine checks offsets, not the order):
+ *   header | tensors[] | ops[] | inputs[] | outputs[] | per-op io lists |
+ *   weights (constant tensors, per-channel scales and requantization arrays,
+ *   concatenation copy sizes) | per-op params
+ */
+#ifndef MCUSIM_RUNTIME_INCLUDE_MCUSIM_PLAN_H
+#define MCUSIM_RUNTIME_INCLUDE_MCUSIM_PLAN_H
+
+#include <stdint.h>
+
+#ifdef __cplusplus
+extern "C" {
+#endif
+
+#define MCUSIM_PLAN_MAGIC 0x4E4C504Du /* the bytes 'M' 'P' 'L' 'N' */
+#define MCUSIM_PLAN_VERSION 1u
+#define MCUSIM_PLAN_MAX_DIMS 6
+#define MCUSIM_PLAN_NO_TENSOR 0xFFFFFFFFu /* an omitted optional input (a bias) */
+#define MCUSIM_PLAN_MAX_OP_INPUTS 16      /* CONCATENATION's inputs, on the stack */
+
+typedef struct {
+  uint32_t magic;          /* MCUSIM_PLAN_MAGIC */
+  uint32_t version;        /* MCUSIM_PLAN_VERSION */
+  uint32_t blob_size;      /* bytes of the whole blob, this header included */
+  uint32_t arena_size;     /* planned arena bytes, scratch included */
+  uint32_t tensor_count;
+  uint32_t tensors_offset; /* blob offset of mcusim_plan_tensor[tensor_count] */
+  uint32_t op_count;
+  uint32_t ops_offset;     /* blob offset of mcusim_plan_op[op_count], in execution order */
+  uint32_t input_count;
+  uint32_t inputs_offset;  /* blob offset of uint32_t tensor ids[input_count] */
+  uint32_t output_count;
+  uint32_t outputs_offset; /* blob offset of uint32_t tensor ids[output_count] */
+  uint32_t weights_offset; /* blob offset of the constant data section (for flash reports) */
+  uint32_t weights_size;   /* its bytes */
+  uint32_t naive_arena_size; /* what one buffer per tensor would need (for reports) */
+  uint32_t reserved;       /* 0 */
+} mcusim_plan_header;
+
+enum mcusim_plan_type {
+  MCUSIM_PLAN_OTHER = 0, /* only on tensors without data (storage NONE) */
+  MCUSIM_PLAN_INT8 = 1,
+  MCUSIM_PLAN_INT32 = 2,
+  MCUSIM_PLAN_FLOAT32 = 3
+};
+
+enum mcusim_plan_storage {
+  MCUSIM_PLAN_STORAGE_NONE = 0,     /* no data: a tensor no kernel reads or writes (a shape
+                                       operand folded into params); a descriptor only */
+  MCUSIM_PLAN_STORAGE_ARENA = 1,    /* data_offset is an arena offset */
+  MCUSIM_PLAN_STORAGE_CONSTANT = 2  /* data_offset is a blob offset */
+};
+
+typedef struct {
+  uint8_t type;                /* enum mcusim_plan_type */
+  uint8_t storage;             /* enum mcusim_plan_storage */
+  uint8_t rank;                /* 0..MCUSIM_PLAN_MAX_DIMS */
+  uint8_t quantized_dimension; /* the axis of per-channel scales */
+  uint32_t data_offset;        /* see storage; a multiple of the element size */
+  uint32_t byte_size;          /* product of dims[0..rank) * element size */
+  int32_t dims[MCUSIM_PLAN_MAX_DIMS]; /* dims[rank..] are 0 */
+  uint32_t scale_bits;         /* IEEE-754 binary32 bits of the (first) scale; 0 when not quantized */
+  int32_t zero_point;
+  uint32_t channel_count;      /* per-channel scales: how many (0: per tensor) */
+  uint32_t channel_scales_offset; /* blob offset of uint32_t scale bits[channel_count], or 0 */
+} mcusim_plan_tensor;
+
+/* Operator kinds. 0 is never valid; new kinds take new numbers. */
+enum mcusim_plan_op_kind {
+  MCUSIM_PLAN_OP_FULLY_CONNECTED = 1,
+  MCUSIM_PLAN_OP_CONV_2D = 2,
+  MCUSIM_PLAN_OP_DEPTHWISE_CONV_2D = 3,
+  MCUSIM_PLAN_OP_AVERAGE_POOL_2D = 4,
+  MCUSIM_PLAN_OP_MAX_POOL_2D = 5,
+  MCUSIM_PLAN_OP_ADD = 6,
+  MCUSIM_PLAN_OP_MUL = 7,
+  MCUSIM_PLAN_OP_SOFTMAX = 8,
+  MCUSIM_PLAN_OP_LOGISTIC = 9,
+  MCUSIM_PLAN_OP_TANH = 10,
+  MCUSIM_PLAN_OP_RELU = 11,
+  MCUSIM_PLAN_OP_HARD_TANH = 12,  /* TFLite's RELU_N1_TO_1 */
+  MCUSIM_PLAN_OP_RELU6 = 13,
+  MCUSIM_PLAN_OP_CONCATENATION = 14,
+  MCUSIM_PLAN_OP_MEAN = 15,
+  MCUSIM_PLAN_OP_PAD = 16,
+  MCUSIM_PLAN_OP_REQUANTIZE = 17, /* QUANTIZE int8 -> int8 */
+  MCUSIM_PLAN_OP_QUANTIZE_F32 = 18, /* QUANTIZE float32 -> int8 (soft-float on M0) */
+  MCUSIM_PLAN_OP_DEQUANTIZE = 19,   /* DEQUANTIZE int8 -> float32 (soft-float on M0) */
+  MCUSIM_PLAN_OP_RESHAPE = 20,
+  MCUSIM_PLAN_OP_KIND_END = 21      /* one past the last kind */
+};
+
+/* Operator tensors, in io order (inputs, then outputs):
+ *   FULLY_CONNECTED, CONV_2D, DEPTHWISE_CONV_2D: input, filter, bias (or
+ *     MCUSIM_PLAN_NO_TENSOR) -> output
+ *   ADD, MUL: input1, input2 -> output
+ *   CONCATENATION: input0 .. inputN-1 -> output
+ *   every other kind: input -> output
+ * Inputs TFLite has but the kernel does not read (RESHAPE's shape, PAD's
+ * paddings, MEAN's axes) are folded into the params and not listed. */
+typedef struct {
+  uint32_t kind;           /* enum mcusim_plan_op_kind */
+  uint32_t params_offset;  /* blob offset of the params, 4-aligned (layout per kind, below) */
+  uint32_t params_size;    /* exactly sizeof the kind's params struct */
+  uint32_t input_count;
+  uint32_t output_count;   /* 1 for every kind today */
+  uint32_t io_offset;      /* blob offset of uint32_t tensor ids[input_count + output_count] */
+  uint32_t scratch_offset; /* arena offset of the operator's scratch buffer */
+  uint32_t scratch_size;   /* its bytes; 0: none (the reference kernels need none) */
+} mcusim_plan_op;
+
+/* Params per kind. Kinds whose kernels.h params struct holds no pointer store
+ * that struct as it is (every field is int32, float or int8, so the 32-bit and
+ * 64-bit layouts agree): pool2d_s8_params, add_s8_params, mul_s8_params,
+ * softmax_s8_params, logistic_s8_params (TANH too), relu_s8_params (HARD_TANH
+ * too), relu6_s8_params, mean_s8_params, pad_s8_params, requantize_s8_params,
+ * quantize_f32_params, dequantize_s8_params, reshape_params.
+ * The others replace each pointer by a blob offset (0: none, where the kernel
+ * allows NULL), in the same field order: */
+typedef struct {
+  int32_t batches;
+  int32_t accum_depth;
+  int32_t output_depth;
+  int32_t input_offset;
+  int32_t filter_offset;
+  int32_t output_offset;
+  int32_t output_multiplier;
+  int32_t output_shift;
+  uint32_t per_channel_multiplier; /* blob offset of int32_t[output_depth], or 0: per tensor */
+  uint32_t per_channel_shift;      /* blob offset of int32_t[output_depth], or 0 */
+  int32_t act_min;
+  int32_t act_max;
+} mcusim_plan_fully_connected;
+
+typedef struct {
+  int32_t batches;
+  int32_t input_h, input_w, input_c;
+  int32_t filter_h, filter_w, filter_c;
+  int32_t output_h, output_w, output_c;
+  int32_t stride_h, stride_w;
+  int32_t dilation_h, dilation_w;
+  int32_t pad_top, pad_left;
+  int32_t input_offset;
+  int32_t output_offset;
+  uint32_t multiplier; /* blob offset of int32_t[output_c] */
+  uint32_t shift;      /* blob offset of int32_t[output_c] */
+  int32_t act_min;
+  int32_t act_max;
+} mcusim_plan_conv_2d;
+
+typedef struct {
+  int32_t batches;
+  int32_t input_h, input_w, input_c;
+  int32_t filter_h, filter_w;
+  int32_t depth_multiplier;
+  int32_t output_h, output_w, output_c;
+  int32_t stride_h, stride_w;
+  int32_t dilation_h, dilation_w;
+  int32_t pad_top, pad_left;
+  int32_t input_offset;
+  int32_t output_offset;
+  uint32_t multiplier; /* blob offset of int32_t[output_c] */
+  uint32_t shift;      /* blob offset of int32_t[output_c] */
+  int32_t act_min;
+  int32_t act_max;
+} mcusim_plan_depthwise_conv_2d;
+
+typedef struct {
+  int32_t num_inputs;  /* = the operator's input_count */
+  int32_t outer_size;
+  uint32_t copy_sizes; /* blob offset of int32_t[num_inputs] */
+} mcusim_plan_concatenation;
+
+#ifdef __cplusplus
+}
+#endif
+
+#endif /* MCUSIM_RUNTIME_INCLUDE_MCUSIM_PLAN_H */
