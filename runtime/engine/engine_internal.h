@@ -16,6 +16,9 @@
     if (plan_try_ != MCUSIM_PLAN_OK) return plan_try_;   \
   } while (0)
 
+/* For helpers some builds (a subset of MCUSIM_OP_<KIND>) do not call. */
+#define PLAN_MAYBE_UNUSED __attribute__((unused))
+
 /* Returns MCUSIM_PLAN_E_PARAMS unless `cond` holds. */
 #define PLAN_REQUIRE(cond)                                \
   do {                                                    \

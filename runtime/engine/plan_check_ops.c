@@ -51,12 +51,12 @@ mcusim_plan_status plan_int32_array(const plan_op_view* v, uint32_t offset, uint
 /* ---- shared checks ---------------------------------------------------------- */
 
 /* A zero point of int8 data, and the "offset" (minus a zero point) of one. */
-static inline int valid_zero_point(int32_t zp) { return zp >= -128 && zp <= 127; }
-static inline int valid_offset(int32_t offset) { return offset >= -127 && offset <= 128; }
-static inline int valid_clamp(int32_t lo, int32_t hi) { return lo >= -128 && lo <= hi && hi <= 127; }
+PLAN_MAYBE_UNUSED static inline int valid_zero_point(int32_t zp) { return zp >= -128 && zp <= 127; }
+PLAN_MAYBE_UNUSED static inline int valid_offset(int32_t offset) { return offset >= -127 && offset <= 128; }
+PLAN_MAYBE_UNUSED static inline int valid_clamp(int32_t lo, int32_t hi) { return lo >= -128 && lo <= hi && hi <= 127; }
 
 /* n = a * b * c * d, every factor >= 1. */
-static inline int count4(uint32_t* n, int32_t a, int32_t b, int32_t c, int32_t d) {
+PLAN_MAYBE_UNUSED static inline int count4(uint32_t* n, int32_t a, int32_t b, int32_t c, int32_t d) {
   *n = 1u;
   return a >= 1 && b >= 1 && c >= 1 && d >= 1 && plan_mul(n, a) && plan_mul(n, b) && plan_mul(n, c) &&
          plan_mul(n, d);
@@ -64,7 +64,7 @@ static inline int count4(uint32_t* n, int32_t a, int32_t b, int32_t c, int32_t d
 
 /* The window walk of conv, depthwise and pooling: out * stride - pad +
  * (filter - 1) * dilation must stay far from int32 overflow. */
-static inline int valid_window(int32_t out, int32_t filter, int32_t stride, int32_t dilation, int32_t pad) {
+PLAN_MAYBE_UNUSED static inline int valid_window(int32_t out, int32_t filter, int32_t stride, int32_t dilation, int32_t pad) {
   uint32_t reach = 1u;
   uint32_t taps = 1u;
   return stride >= 1 && dilation >= 1 && pad >= 0 && pad <= 0xFFFF && plan_mul(&reach, out) &&
@@ -207,7 +207,7 @@ static mcusim_plan_status check_mul(const plan_op_view* v) {
 
 /* Unary kernels reading `in` and writing `out` int8 elements (types differ for
  * the float model edges). */
-static inline mcusim_plan_status check_unary(const plan_op_view* v, uint8_t in_type, uint32_t in, uint8_t out_type,
+PLAN_MAYBE_UNUSED static inline mcusim_plan_status check_unary(const plan_op_view* v, uint8_t in_type, uint32_t in, uint8_t out_type,
                                       uint32_t out) {
   if (v->op->input_count != 1u) return MCUSIM_PLAN_E_IO;
   PLAN_TRY(plan_need(v, 0, in_type, in));

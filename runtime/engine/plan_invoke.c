@@ -16,7 +16,7 @@ static void* tensor_data(const mcusim_plan_ctx* ctx, uint32_t id) {
   return (void*)(uintptr_t)(ctx->blob + t->data_offset);
 }
 
-static inline const int32_t* blob_int32(const mcusim_plan_ctx* ctx, uint32_t offset) {
+PLAN_MAYBE_UNUSED static inline const int32_t* blob_int32(const mcusim_plan_ctx* ctx, uint32_t offset) {
   return offset == 0u ? 0 : (const int32_t*)(const void*)(ctx->blob + offset);
 }
 
