@@ -38,3 +38,25 @@ mcusim_add_kernel_runner(m0 m0)
 mcusim_add_kernel_runner(m4 ref)
 mcusim_add_kernel_runner(m4 m0)
 mcusim_add_kernel_runner(m4 m4)
+
+# variant_check_<core>_<variant>: the variant's kernels against the reference
+# kernels (renamed ref_*, kernel_runner/ref_kernels.c) on random cases, inside
+# the simulator (kernel_runner/variant_check.c).
+function(mcusim_add_variant_check core variant)
+  if(core STREQUAL "m0")
+    set(cpu cortex-m0)
+  else()
+    set(cpu cortex-m4)
+  endif()
+  mcusim_kernel_variant_own_sources(${variant} own_sources)
+  mcusim_add_guest(NAME variant_check_${core}_${variant} CORE ${cpu}
+    SOURCES ${CMAKE_SOURCE_DIR}/tests/guests/kernel_runner/variant_check.c
+            ${CMAKE_SOURCE_DIR}/tests/guests/kernel_runner/ref_kernels.c ${own_sources}
+            ${MCUSIM_GUEST_COMMON_SOURCES}
+    INCLUDES ${MCUSIM_GUEST_COMMON_DIR} ${CMAKE_SOURCE_DIR}
+    FLAGS ${MCUSIM_KERNEL_VARIANT_FLAGS_${variant}})
+endfunction()
+
+mcusim_add_variant_check(m0 m0)
+mcusim_add_variant_check(m4 m0)
+mcusim_add_variant_check(m4 m4)

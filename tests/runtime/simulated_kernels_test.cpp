@@ -1,10 +1,15 @@
 // tests/runtime/simulated_kernels_test.cpp — the "simulated run" check of
 // issue 6: every single-operator case of ../shared/reference/ops/ runs inside
-// mcusim on the kernels cross-built for Cortex-M0 (generic-m0,
-// kernel_runner_m0.elf) and Cortex-M4 (generic-m4, kernel_runner_m4.elf), and
-// the output must equal the host build's output for the same case, byte for
-// byte. The case reaches the guest as a blob file (kernel_case_blob.hpp)
+// mcusim on the kernels cross-built for Cortex-M0 (generic-m0) and Cortex-M4
+// (generic-m4), for every kernel variant the core can run (ref and m0 on the
+// M0; ref, m0 and m4 on the M4: tests/guests/kernel_runner.cmake), and the
+// output must equal the host build of the ref kernels for the same case, byte
+// for byte. The case reaches the guest as a blob file (kernel_case_blob.hpp)
 // through semihosting; the guest prints the kernel's cycles and its output.
+//
+// SimulatedVariantCheck runs the variant_check guests: each variant's device
+// build against the ref kernels on random cases inside the simulator
+// (tests/guests/kernel_runner/variant_check.c); needs nothing from ../shared.
 //
 // QUANTIZE float32->int8 and DEQUANTIZE run too: their soft-float helpers
 // (__aeabi_fmul, __aeabi_i2f, ...) come from arm-none-eabi's libgcc, linked
@@ -39,11 +44,17 @@ constexpr const char* kNoData = test::kNoReferenceOps;
 
 std::vector<std::string> case_names() { return test::reference_op_case_names(); }
 
+// One kernel runner guest: a core and a kernel variant.
 struct Core {
-  const char* name;    // m0, m4
+  const char* name;    // test-name suffix: <core> for ref, <core>_<variant> otherwise
   const char* target;  // mcusim target
+  const char* elf;     // guest (tests/guests/kernel_runner.cmake)
 };
-const Core kCores[] = {{"m0", "generic-m0"}, {"m4", "generic-m4"}};
+const Core kCores[] = {{"m0", "generic-m0", "kernel_runner_m0"},
+                       {"m0_m0", "generic-m0", "kernel_runner_m0_m0"},
+                       {"m4", "generic-m4", "kernel_runner_m4"},
+                       {"m4_m0", "generic-m4", "kernel_runner_m4_m0"},
+                       {"m4_m4", "generic-m4", "kernel_runner_m4_m4"}};
 
 // A temporary directory, removed with everything in it.
 class TempDir {
@@ -136,7 +147,7 @@ TEST_P(SimulatedKernels, OutputEqualsHostBuild) {
     file.write(reinterpret_cast<const char*>(kernel_case.blob.data()),
                static_cast<std::streamsize>(kernel_case.blob.size()));
   }
-  const fs::path elf = test::guest_elf(std::string("kernel_runner_") + core.name);
+  const fs::path elf = test::guest_elf(core.elf);
   const test::CommandResult run =
       test::run_mcusim({"exec", "--target", core.target, "--timeout", "60", "--semihosting-root", tmp.path().string(),
                         "--args", "case.bin", elf.string()});
@@ -152,7 +163,7 @@ TEST_P(SimulatedKernels, OutputEqualsHostBuild) {
   std::vector<std::uint8_t> got;
   ASSERT_TRUE(parse_hex(hex, got)) << case_name << " on " << core.target << ": bad output line: " << hex;
 
-  EXPECT_TRUE(got == want) << case_name << " on " << core.target << " (kernel_runner_" << core.name
+  EXPECT_TRUE(got == want) << case_name << " on " << core.target << " (" << core.elf
                            << "): " << first_difference(got, want);
 
   const long long cycles = std::stoll(cycles_text);
@@ -169,10 +180,37 @@ TEST_P(SimulatedKernels, OutputEqualsHostBuild) {
 }
 
 INSTANTIATE_TEST_SUITE_P(ReferenceOps, SimulatedKernels,
-                         ::testing::Combine(::testing::ValuesIn(case_names()), ::testing::Values(0, 1)),
+                         ::testing::Combine(::testing::ValuesIn(case_names()), ::testing::Range(0, 5)),
                          [](const ::testing::TestParamInfo<std::tuple<std::string, int>>& param) {
                            return std::get<0>(param.param) + "_" + kCores[std::get<1>(param.param)].name;
                          });
+
+// The variant_check guests: a variant's device build against the ref kernels
+// on random cases; the guest exits 0 only when every output matched.
+struct VariantCheck {
+  const char* name;    // <core>_<variant>
+  const char* target;  // mcusim target
+};
+const VariantCheck kVariantChecks[] = {{"m0_m0", "generic-m0"}, {"m4_m0", "generic-m4"}, {"m4_m4", "generic-m4"}};
+
+class SimulatedVariantCheck : public ::testing::TestWithParam<int> {};
+
+TEST_P(SimulatedVariantCheck, RandomCasesEqualRef) {
+  const VariantCheck& check = kVariantChecks[GetParam()];
+  const fs::path elf = test::guest_elf(std::string("variant_check_") + check.name);
+  const test::CommandResult run = test::run_mcusim({"exec", "--target", check.target, "--timeout", "60", elf.string()});
+  bool found = false;
+  const std::string mismatches = line_value(run.out, "mismatches", found);
+  ASSERT_TRUE(found) << elf.string() << " on " << check.target << ": no mismatches= line\nstdout:\n"
+                     << run.out << "\nstderr:\n"
+                     << run.err;
+  EXPECT_EQ(mismatches, "0") << run.out;
+  EXPECT_EQ(line_value(run.out, "cases", found), "360") << run.out;
+  EXPECT_EQ(run.exit_code, 0) << run.out << run.err;
+}
+
+INSTANTIATE_TEST_SUITE_P(Variants, SimulatedVariantCheck, ::testing::Range(0, 3),
+                         [](const ::testing::TestParamInfo<int>& param) { return kVariantChecks[param.param].name; });
 
 }  // namespace
 }  // namespace mcusim::compiler
