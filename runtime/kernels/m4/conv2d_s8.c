@@ -91,6 +91,10 @@ void conv2d_s8(const conv2d_s8_params* p, const int8_t* input, const int8_t* fil
         const int8_t* x0 = image + ((in_y0 + p->dilation_h * fy0) * p->input_w + in_x0 + p->dilation_w * fx0) *
                                        p->input_c;
         const int32_t w_offset = (fy0 * p->filter_w + fx0) * fc; /* first in-bounds tap in a filter */
+        /* One in-bounds filter row whose taps are one run (a 1x1 convolution,
+         * or a row of taps at the top or bottom edge): one dot product. */
+        const int single_run = t.rows == 1 && t.rows_contiguous;
+        const int32_t run = t.taps * fc;
         for (int32_t g = 0; g < groups; ++g) {
           t.x = x0 + g * fc;
           const int32_t oc_end = (g + 1) * filters_per_group;
@@ -98,7 +102,11 @@ void conv2d_s8(const conv2d_s8_params* p, const int8_t* input, const int8_t* fil
           for (; simd && oc + 2 <= oc_end; oc += 2) {
             int32_t acc[2] = {0, 0};
             const int8_t* w = filter + oc * filter_size + w_offset;
-            sum_taps(&t, w, w + filter_size, simd, acc);
+            if (single_run) {
+              m4_dot_s8_2rows(t.x, w, w + filter_size, run, t.io, acc);
+            } else {
+              sum_taps(&t, w, w + filter_size, simd, acc);
+            }
             out[oc] = finish(p, oc, acc[0], bias);
             out[oc + 1] = finish(p, oc + 1, acc[1], bias);
           }
