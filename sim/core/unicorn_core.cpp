@@ -88,6 +88,14 @@ void UnicornCore::add_invalid_memory_hook(InvalidMemoryHook hook, void* user) {
         "adding the invalid-memory hook");
 }
 
+void UnicornCore::add_memory_hook(MemoryHook hook, void* user, std::uint32_t first,
+                                  std::uint32_t last, bool writes) {
+  uc_hook handle{};
+  const int types = UC_HOOK_MEM_READ | (writes ? UC_HOOK_MEM_WRITE : 0);
+  check(uc_hook_add(uc_, &handle, types, reinterpret_cast<void*>(hook), user, first, last),
+        fmt::format("adding the memory hook on 0x{:08x}..0x{:08x}", first, last));
+}
+
 std::uint32_t UnicornCore::read_register(int uc_register) const {
   std::uint32_t value = 0;
   check(uc_reg_read(uc_, uc_register, &value), "reading a register");

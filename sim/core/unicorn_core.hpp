@@ -23,6 +23,8 @@ class UnicornCore {
   using InvalidMemoryHook = bool (*)(uc_struct*, int type, std::uint64_t address, int size,
                                      std::int64_t value, void* user);
   using MmioRead = std::uint64_t (*)(uc_struct*, std::uint64_t offset, unsigned size, void* user);
+  using MemoryHook = void (*)(uc_struct*, int type, std::uint64_t address, int size,
+                              std::int64_t value, void* user);
   using MmioWrite = void (*)(uc_struct*, std::uint64_t offset, unsigned size, std::uint64_t value,
                              void* user);
 
@@ -41,6 +43,11 @@ class UnicornCore {
   void add_code_hook(CodeHook hook, void* user);
   void add_interrupt_hook(InterruptHook hook, void* user);
   void add_invalid_memory_hook(InvalidMemoryHook hook, void* user);
+  // Data reads (and writes, if `writes`) of [first, last]. Costly: with any
+  // memory hook Unicorn sends every load and store through its slow path
+  // (TIMING-FACTS.md), so the machine adds it only where accesses can stall.
+  void add_memory_hook(MemoryHook hook, void* user, std::uint32_t first, std::uint32_t last,
+                       bool writes);
 
   // Unicorn register ids (UC_ARM_REG_*).
   std::uint32_t read_register(int uc_register) const;

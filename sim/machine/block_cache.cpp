@@ -7,8 +7,8 @@
 namespace mcusim {
 
 BlockCache::BlockCache(const Decoder& decoder, const TimingOptions& timing,
-                       const GuestMemory& memory)
-    : decoder_(&decoder), timing_(timing), memory_(&memory) {
+                       const GuestMemory& memory, MemorySystem& memory_system)
+    : decoder_(&decoder), timing_(timing), memory_(&memory), memory_system_(&memory_system) {
   for (const auto& block : memory.blocks()) {
     if (!block.region->access.execute) continue;
     tables_.push_back(RegionTable{block.region->base, block.region->size,
@@ -71,6 +71,7 @@ const BlockInfo& BlockCache::decode(std::uint32_t start, std::uint32_t size,
     }
   }
   into.pairs_across_blocks = !is_armv6m(timing_.core);
+  into.memory = memory_system_->timing_at(start);
   into.index_of.assign((size + 1) / 2, 0);
   into.prefix.assign(1, 0);
   const DecodedInsn* previous = nullptr;
@@ -80,7 +81,16 @@ const BlockInfo& BlockCache::decode(std::uint32_t start, std::uint32_t size,
       const std::uint32_t at = (insn.address - start) / 2 + half;
       if (at < into.index_of.size()) into.index_of[at] = static_cast<std::uint16_t>(i);
     }
-    into.prefix.push_back(into.prefix.back() + static_cycles(insn, previous, timing_));
+    into.prefix.push_back(into.prefix.back() + static_cycles(insn, previous, timing_) +
+                          MemorySystem::code_extra(into.memory, insn));
+    if (into.memory != nullptr) {
+      const std::uint32_t mask = ~(into.memory->unit_bytes - 1);
+      for (std::uint32_t unit = insn.address & mask; unit < insn.next_address(); unit += ~mask + 1) {
+        if (into.fetch_units.empty() || into.fetch_units.back().address != unit) {
+          into.fetch_units.push_back({unit, static_cast<std::uint16_t>(i)});
+        }
+      }
+    }
     previous = &insn;
     switch (insn.cls) {
       case InsnClass::Div:

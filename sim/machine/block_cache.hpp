@@ -9,6 +9,7 @@
 
 #include "sim/decode/decoder.hpp"
 #include "sim/machine/guest_memory.hpp"
+#include "sim/memory/memory_system.hpp"
 #include "sim/timing/timing.hpp"
 
 #include <cstdint>
@@ -26,6 +27,17 @@ struct BlockInfo {
   // prefix.back() is the whole block when it runs to the end without branching.
   std::vector<std::uint32_t> prefix;
   std::vector<std::uint16_t> index_of;  // (address - start) / 2 -> instruction index
+
+  // The memory the block's code is fetched from, when it costs anything
+  // beyond the core timing (wait states, an accelerator, the M4 System bus),
+  // and the fetch units its instructions occupy in order: the unit's aligned
+  // address and the first instruction that needs it.
+  RegionTiming* memory = nullptr;
+  struct FetchUnit {
+    std::uint32_t address = 0;
+    std::uint16_t first_index = 0;
+  };
+  std::vector<FetchUnit> fetch_units;
 
   bool needs_instruction_checks = false;  // IT, divide, multi-word access or undefined inside
   // Some instruction may lower SP (PUSH, STMDB SP!, SUB/MOV SP): the stack
@@ -54,7 +66,8 @@ struct BlockInfo {
 
 class BlockCache {
  public:
-  BlockCache(const Decoder& decoder, const TimingOptions& timing, const GuestMemory& memory);
+  BlockCache(const Decoder& decoder, const TimingOptions& timing, const GuestMemory& memory,
+             MemorySystem& memory_system);
 
   // The block at `start` of `size` bytes if it was decoded before, else null.
   const BlockInfo* find(std::uint32_t start, std::uint32_t size) noexcept;
@@ -72,6 +85,7 @@ class BlockCache {
   const Decoder* decoder_;
   TimingOptions timing_;
   const GuestMemory* memory_;
+  MemorySystem* memory_system_;
   std::deque<BlockInfo> blocks_;  // stable addresses
   // Flat lookup per executable region (index by halfword), 0 = none, else slot+1.
   struct RegionTable {

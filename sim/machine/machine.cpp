@@ -33,7 +33,8 @@ Machine::Machine(const Target& target, const ElfImage& elf, const RunOptions& op
       memory_(target),
       core_(target.core),
       decoder_(target.core),
-      cache_(decoder_, timing_, memory_),
+      memory_system_(target),
+      cache_(decoder_, timing_, memory_, memory_system_),
       console_(options.console, options.console_limit, options.console_skip),
       ppb_(target.core, console_),
       semihosting_(memory_, console_, target.clock_hz, semihosting_config(elf, options)) {
@@ -55,6 +56,7 @@ Machine::Machine(const Target& target, const ElfImage& elf, const RunOptions& op
     // ARMv6-M has no IT, no divide and no multi-word alignment rule beyond
     // what Unicorn enforces: its blocks run without the instruction hook.
     if (!block_only_) core_.add_code_hook(&on_instruction, this);
+    install_memory_hooks();
   }
   core_.add_interrupt_hook(&on_interrupt, this);
   core_.add_invalid_memory_hook(&on_invalid_memory, this);
@@ -89,7 +91,8 @@ std::uint64_t Machine::now() const noexcept {
   if (!current_ || !current_->contains(pc_)) return block_base_cycles_;
   const auto index = current_->index(pc_);
   return static_cast<std::uint64_t>(static_cast<std::int64_t>(block_base_cycles_ +
-                                                               current_->prefix[index]) +
+                                                               current_->prefix[index] +
+                                                               fetch_stalls_through(index)) +
                                     block_dynamic_);
 }
 
@@ -139,6 +142,10 @@ RunResult Machine::run() {
   result.needs_precise_replay = stop_ == Stop::Replay;
   result.replay_reason = replay_reason_;
   result.precise = options_.timing && !block_only_;
+  for (const RegionTiming& timing : memory_system_.regions()) {
+    result.fetch_stall_cycles += timing.fetch_stall_cycles;
+    result.data_stall_cycles += timing.data_stall_cycles;
+  }
   return result;
 }
 

@@ -19,6 +19,7 @@
 #include "sim/machine/block_cache.hpp"
 #include "sim/machine/guest_memory.hpp"
 #include "sim/machine/run_result.hpp"
+#include "sim/memory/memory_system.hpp"
 #include "sim/target/target.hpp"
 #include "sim/timing/timing.hpp"
 
@@ -82,8 +83,15 @@ class Machine {
   static std::uint64_t on_ppb_read(uc_struct*, std::uint64_t offset, unsigned size, void* self);
   static void on_ppb_write(uc_struct*, std::uint64_t offset, unsigned size, std::uint64_t value,
                            void* self);
+  static void on_data_access(uc_struct*, int type, std::uint64_t address, int size,
+                             std::int64_t value, void* self);
 
   void finish_block(const BlockInfo& next);
+  // Memory timing (machine_memory.cpp): the fetch stalls of the block about
+  // to run, and how many of them fall on instructions [0, index].
+  void charge_fetches(const BlockInfo& block);
+  std::uint64_t fetch_stalls_through(std::size_t index) const noexcept;
+  void install_memory_hooks();
   void account_skipped(std::size_t from, std::size_t to);
   void check_instruction(const DecodedInsn& insn, std::size_t index);
   void update_call_stack(const DecodedInsn& branch, std::uint32_t target);
@@ -114,6 +122,7 @@ class Machine {
   GuestMemory memory_;
   UnicornCore core_;
   Decoder decoder_;
+  MemorySystem memory_system_;
   BlockCache cache_;
   Console console_;
   PrivatePeripheralBus ppb_;
@@ -130,6 +139,16 @@ class Machine {
   bool block_only_ = false;              // ARMv6-M fast path: no instruction hook
   std::int32_t last_access_index_ = -1;  // block-only: last resolved peripheral access
   std::string replay_reason_;
+
+  // Memory timing of the block being executed: the stall of each of its
+  // fetch units (parallel to current_->fetch_units) and their sum.
+  std::vector<std::uint32_t> unit_stalls_;
+  std::uint64_t fetch_total_ = 0;
+  // How the core got to the block being started: by falling through from the
+  // previous one (its fetch stream continues) or by a flow change.
+  bool entered_sequentially_ = false;
+  static constexpr std::uint32_t kNoUnit = 0xffff'ffff;
+  std::uint32_t last_fetch_unit_ = kNoUnit;  // unit of the last instruction completed
 
   // Stack guard: SP below this is an overflow (ELF __StackLimit or RAM base).
   std::uint32_t stack_limit_ = 0;

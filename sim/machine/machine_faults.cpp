@@ -126,7 +126,9 @@ void Machine::interpret_stop(int uc_error) {
   if (current_) {
     const std::size_t completed = current_->contains(pc_) ? current_->index(pc_) : 0;
     block_base_cycles_ += static_cast<std::uint64_t>(
-        static_cast<std::int64_t>(current_->prefix[completed]) + block_dynamic_);
+        static_cast<std::int64_t>(current_->prefix[completed] +
+                                  (completed ? fetch_stalls_through(completed - 1) : 0)) +
+        block_dynamic_);
     instructions_ += completed;
     current_ = nullptr;
   }

@@ -87,7 +87,9 @@ void Machine::handle_breakpoint(std::uint32_t pc) {
         current_ && current_->contains(pc) ? current_->index(pc) + 1 : 0;
     if (current_) {
       block_base_cycles_ += static_cast<std::uint64_t>(
-          static_cast<std::int64_t>(current_->prefix[completed]) + block_dynamic_);
+          static_cast<std::int64_t>(current_->prefix[completed] +
+                                    (completed ? fetch_stalls_through(completed - 1) : 0)) +
+          block_dynamic_);
       instructions_ += completed;
       current_ = nullptr;
     }
@@ -108,7 +110,9 @@ bool Machine::on_invalid_memory(uc_struct*, int type, std::uint64_t address, int
 
 std::uint64_t Machine::cycles_before(std::size_t index) const noexcept {
   return static_cast<std::uint64_t>(
-      static_cast<std::int64_t>(block_base_cycles_ + current_->prefix[index]) + block_dynamic_);
+      static_cast<std::int64_t>(block_base_cycles_ + current_->prefix[index] +
+                                fetch_stalls_through(index)) +
+      block_dynamic_);
 }
 
 std::optional<std::size_t> Machine::accessing_instruction(std::uint32_t address, unsigned size,

@@ -52,6 +52,7 @@ void Machine::on_block(uc_struct*, std::uint64_t address, std::uint32_t size, vo
   }
   m.finish_block(*known);
   m.current_ = known;
+  m.charge_fetches(*known);
   m.pc_ = start;  // nothing of the new block has started yet
   m.block_dynamic_ = 0;
   m.last_index_ = -1;
@@ -64,6 +65,7 @@ void Machine::on_block(uc_struct*, std::uint64_t address, std::uint32_t size, vo
 
 void Machine::finish_block(const BlockInfo& next) {
   const BlockInfo* block = current_;
+  entered_sequentially_ = false;
   if (!block) return;
   const std::size_t count = block->insns.size();
   std::size_t last = count - 1;
@@ -72,7 +74,8 @@ void Machine::finish_block(const BlockInfo& next) {
   if (pc_ == block->last_address) {
     // The usual case: the block ran to its end.
     block_base_cycles_ += static_cast<std::uint64_t>(
-        static_cast<std::int64_t>(block->prefix.back()) + block_dynamic_);
+        static_cast<std::int64_t>(block->prefix.back() + fetch_total_) + block_dynamic_);
+    if (block->memory) block->memory->fetch_stall_cycles += fetch_total_;
   } else {
     // The last instruction the core started was earlier. Trailing instructions
     // it never reached were IT-skipped (sequential fall-through), or the block
@@ -92,12 +95,18 @@ void Machine::finish_block(const BlockInfo& next) {
     }
     tail_ran = completed == last + 1;
     if (completed == count && !tail_ran) last = count - 1;
-    block_base_cycles_ += static_cast<std::uint64_t>(cycles);
+    const std::uint64_t stalls = fetch_stalls_through(last);
+    if (block->memory) block->memory->fetch_stall_cycles += stalls;
+    block_base_cycles_ += static_cast<std::uint64_t>(cycles) + stalls;
   }
   instructions_ += completed;
 
   const DecodedInsn& tail = block->insns[last];
   const bool sequential = next.start == tail.next_address();
+  entered_sequentially_ = sequential;
+  last_fetch_unit_ = block->memory
+                         ? (tail.next_address() - 1) & ~(block->memory->unit_bytes - 1)
+                         : kNoUnit;
   const bool tail_is_block_tail = last == count - 1;
   if (tail_is_block_tail && block->tail_writes_pc && tail_ran) {
     bool taken = !sequential || !block->tail_conditional;
@@ -106,6 +115,7 @@ void Machine::finish_block(const BlockInfo& next) {
       taken = condition_passed(tail.condition, core_.xpsr());
     }
     if (taken) {
+      entered_sequentially_ = false;
       block_base_cycles_ += block->fixed_taken_extra >= 0
                                 ? static_cast<std::uint32_t>(block->fixed_taken_extra)
                                 : taken_extra(tail, next.insns.front(), timing_);

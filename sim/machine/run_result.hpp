@@ -48,6 +48,10 @@ struct RunResult {
   bool needs_precise_replay = false;
   std::string replay_reason;
   bool precise = false;  // this run had the per-instruction hook on
+  // Cycles the core waited on memory (wait states, cache misses, bus
+  // penalties), included in `cycles`: instruction fetch and data accesses.
+  std::uint64_t fetch_stall_cycles = 0;
+  std::uint64_t data_stall_cycles = 0;
 
   double latency_us() const noexcept {
     return clock_hz ? static_cast<double>(cycles) * 1e6 / static_cast<double>(clock_hz) : 0.0;

@@ -15,6 +15,14 @@
 
 namespace mcusim {
 
+std::optional<std::uint32_t> MemoryRegion::required_wait_states(
+    std::uint64_t clock_hz) const noexcept {
+  for (std::size_t i = 0; i < wait_state_max_hz.size(); ++i) {
+    if (clock_hz <= wait_state_max_hz[i]) return static_cast<std::uint32_t>(i);
+  }
+  return std::nullopt;
+}
+
 const MemoryRegion* Target::region_at(std::uint32_t address) const noexcept {
   // Regions are sorted by base and do not overlap: the candidate is the last
   // region starting at or below the address.

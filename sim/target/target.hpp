@@ -31,14 +31,43 @@ struct Access {
   bool execute = false;
 };
 
+// The accelerator in front of a region ([memory.accelerator] in the file):
+// a prefetch buffer, ART, XIP cache or instruction cache, picked by `model`
+// from the names sim/memory/accelerator_registry.hpp knows. Fields a model
+// does not use stay at their defaults; the loader rejects them in the file.
+struct AcceleratorSpec {
+  std::string model;                 // "prefetch-buffer", "art", "xip-cache", "instruction-cache"
+  bool prefetch = true;              // prefetch-buffer, art: PRFTBE / PRFTEN
+  bool icache = true;                // art: ICEN
+  bool dcache = true;                // art: DCEN
+  std::uint32_t line_bytes = 0;      // art, caches: bytes per line (0: the model's default)
+  std::uint32_t icache_lines = 0;    // art
+  std::uint32_t dcache_lines = 0;    // art
+  std::uint32_t size_bytes = 0;      // xip-cache, instruction-cache
+  std::uint32_t ways = 0;            // xip-cache, instruction-cache
+  std::uint32_t miss_cycles = 0;     // xip-cache: cycles a miss costs (QSPI read)
+  std::string source;
+};
+
 struct MemoryRegion {
   std::string name;         // e.g. "flash", "sram"
   RegionKind kind = RegionKind::Ram;
   std::uint32_t base = 0;
   std::uint32_t size = 0;   // bytes, > 0
   Access access;            // "rx", "rw", "rwx" in the file
+  // Extra cycles per access: from the file, or from the part's table
+  // (wait_state_max_hz) at the target's clock when the file gives none.
   std::uint32_t wait_states = 0;
   std::string source;       // where the numbers come from (datasheet section)
+  std::uint32_t data_wait_states = 0;  // data reads/writes; = wait_states unless set
+  std::uint32_t width_bytes = 4;       // bytes one read brings (flash: 4, or 16 for 128-bit lines)
+  // The part's flash latency table: entry i is the highest clock (Hz) at
+  // which i wait states suffice. Empty: no table, wait_states as written.
+  std::vector<std::uint64_t> wait_state_max_hz{};
+  std::optional<AcceleratorSpec> accelerator{};
+
+  // Wait states the table requires at `clock_hz`; nullopt above the table.
+  std::optional<std::uint32_t> required_wait_states(std::uint64_t clock_hz) const noexcept;
 
   std::uint64_t end() const noexcept { return std::uint64_t{base} + size; }  // one past
   bool contains(std::uint32_t address) const noexcept {
@@ -55,6 +84,10 @@ struct Target {
   Multiplier multiplier = Multiplier::Fast;
   std::vector<MemoryRegion> regions;  // sorted by base, non-overlapping
   std::string source;                 // source line for clock/core figures
+  std::uint64_t max_clock_hz = 0;     // the part's maximum clock; 0: not given
+  // Not errors, but worth telling the user (e.g. wait states set below what
+  // the part's table needs at this clock). The CLI prints them to stderr.
+  std::vector<std::string> warnings;
 
   const MemoryRegion* region_at(std::uint32_t address) const noexcept;
   // The first region of a kind (flash: where the vector table lives).

@@ -9,6 +9,7 @@
 #include <vector>
 
 #include "sim/error.hpp"
+#include "sim/target/region_timing_fields.hpp"
 #include "sim/target/spelling.hpp"
 #include "sim/target/target.hpp"
 #include "sim/target/target_text.hpp"
@@ -27,21 +28,21 @@ constexpr KeySpec kCore{
 constexpr KeySpec kClock{"clock_hz", "clock_hz = 48_000_000  # core clock in Hz"};
 constexpr KeySpec kMultiplier{"multiplier", "multiplier = \"fast\"  # fast | small (M0/M0+ only)"};
 constexpr KeySpec kSource{"source", "source = \"datasheet and section the figures come from\""};
+constexpr KeySpec kMaxClock{"max_clock_hz",
+                            "max_clock_hz = 48_000_000  # the part's maximum core clock"};
 constexpr KeySpec kMemory{"memory", "[[memory]] sections, one per region"};
-constexpr std::array kTopKeys{kName, kDescription, kCore, kClock, kMultiplier, kSource, kMemory};
+constexpr std::array kTopKeys{kName,       kDescription, kCore,  kClock,
+                              kMultiplier, kSource,      kMaxClock, kMemory};
 
 constexpr KeySpec kRegionName{"name", "name = \"flash\""};
 constexpr KeySpec kKind{"kind", "kind = \"flash\"  # flash | ram"};
 constexpr KeySpec kBase{"base", "base = 0x0800_0000"};
 constexpr KeySpec kSize{"size", "size = 0x0001_0000  # bytes"};
 constexpr KeySpec kAccess{"access", "access = \"rx\"  # r | rw | rx | rwx"};
-constexpr KeySpec kWaitStates{"wait_states", "wait_states = 0  # 0..15"};
 constexpr KeySpec kRegionSource{"source", "source = \"datasheet and section of this region\""};
-constexpr std::array kRegionKeys{kRegionName, kKind,       kBase,        kSize,
-                                 kAccess,     kWaitStates, kRegionSource};
+constexpr std::array kRegionOwnKeys{kRegionName, kKind, kBase, kSize, kAccess, kRegionSource};
 
 constexpr std::uint64_t kMaxClockHz = 1'000'000'000;
-constexpr std::uint32_t kMaxWaitStates = 15;
 // 0xE000_0000 and up is the system region: the PPB (0xE000_0000..0xE00F_FFFF)
 // holds the simulator's DWT, SysTick and ITM; the rest is vendor system space.
 constexpr std::uint64_t kSystemRegionBase = 0xE000'0000;
@@ -55,6 +56,7 @@ struct ParsedRegion {
   MemoryRegion region;
   const toml::node* name_node = nullptr;
   const toml::node* base_node = nullptr;
+  RegionTimingNodes timing;
 };
 
 class TargetParser {
@@ -88,11 +90,23 @@ class TargetParser {
       target.source = fields_.as_string(*node, kSource, kTopLevel);
     }
     target.core = parse_core_field(fields_.require(root, kCore, kTopLevel));
-    target.clock_hz = parse_clock(fields_.require(root, kClock, kTopLevel));
+    const toml::node& clock = fields_.require(root, kClock, kTopLevel);
+    target.clock_hz = parse_clock(clock);
+    if (const toml::node* node = root.get(kMaxClock.key)) {
+      target.max_clock_hz = parse_clock(*node);
+      if (target.clock_hz > target.max_clock_hz) {
+        fields_.fail(clock.source(),
+                     fmt::format("lower clock_hz to at most {} Hz (max_clock_hz, at {}), or "
+                                 "pick a part that runs this fast",
+                                 target.max_clock_hz, fields_.where(node->source())),
+                     fmt::format("clock_hz = {} is above this part's maximum of {} Hz",
+                                 target.clock_hz, target.max_clock_hz));
+      }
+    }
     if (const toml::node* node = root.get(kMultiplier.key)) {
       target.multiplier = parse_multiplier(*node, target.core);
     }
-    target.regions = parse_regions(root);
+    target.regions = parse_regions(root, clock, target);
     return target;
   }
 
@@ -141,7 +155,8 @@ class TargetParser {
                  fmt::format("unknown multiplier \"{}\"", name));
   }
 
-  std::vector<MemoryRegion> parse_regions(const toml::table& root) const {
+  std::vector<MemoryRegion> parse_regions(const toml::table& root, const toml::node& clock,
+                                         Target& target) const {
     const toml::node& node = fields_.require(root, kMemory, kTopLevel);
     const toml::array* array = node.as_array();
     constexpr std::string_view kArrayAdvice =
@@ -179,7 +194,10 @@ class TargetParser {
           fmt::format("target has no {} region", flash ? "flash" : "RAM"));
     }
     std::vector<MemoryRegion> regions;
-    for (ParsedRegion& p : parsed) regions.push_back(std::move(p.region));
+    for (ParsedRegion& p : parsed) {
+      resolve_wait_states(fields_, clock, target.clock_hz, p.timing, p.region, target.warnings);
+      regions.push_back(std::move(p.region));
+    }
     std::sort(regions.begin(), regions.end(),
               [](const MemoryRegion& a, const MemoryRegion& b) { return a.base < b.base; });
     return regions;
@@ -197,7 +215,9 @@ class TargetParser {
                    fmt::format("name {} is empty", numbered));
     }
     const std::string context = fmt::format("in [[memory]] '{}'", region.name);
-    fields_.check_keys(table, kRegionKeys, context);
+    std::vector<KeySpec> keys(kRegionOwnKeys.begin(), kRegionOwnKeys.end());
+    for (const KeySpec& key : region_timing_keys()) keys.push_back(key);
+    fields_.check_keys(table, keys, context);
 
     const toml::node& kind = fields_.require(table, kKind, context);
     const std::string kind_name = fields_.as_string(kind, kKind, context);
@@ -260,16 +280,7 @@ class TargetParser {
     region.access.write = access_text.find('w') != std::string::npos;
     region.access.execute = access_text.find('x') != std::string::npos;
 
-    if (const toml::node* node = table.get(kWaitStates.key)) {
-      const std::int64_t wait_states = fields_.as_integer(*node, kWaitStates, context);
-      if (wait_states < 0 || wait_states > std::int64_t{kMaxWaitStates}) {
-        fields_.fail(node->source(),
-                     "give the wait states the datasheet states for this clock, 0..15 "
-                     "(e.g. 1 wait state per 24 MHz on many STM32 parts)",
-                     fmt::format("wait_states = {} {} is out of range", wait_states, context));
-      }
-      region.wait_states = static_cast<std::uint32_t>(wait_states);
-    }
+    parsed.timing = parse_region_timing(fields_, table, context, region);
     if (const toml::node* node = table.get(kRegionSource.key)) {
       region.source = fields_.as_string(*node, kRegionSource, context);
     }

@@ -112,4 +112,10 @@ std::int64_t TomlFields::as_integer(const toml::node& node, const KeySpec& spec,
   fail_type(node, spec, context, "an integer");
 }
 
+bool TomlFields::as_bool(const toml::node& node, const KeySpec& spec,
+                         std::string_view context) const {
+  if (const auto* boolean = node.as_boolean()) return boolean->get();
+  fail_type(node, spec, context, "true or false");
+}
+
 }  // namespace mcusim

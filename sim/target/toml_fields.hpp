@@ -45,6 +45,7 @@ class TomlFields {
                         std::string_view context) const;
   std::int64_t as_integer(const toml::node& node, const KeySpec& spec,
                           std::string_view context) const;
+  bool as_bool(const toml::node& node, const KeySpec& spec, std::string_view context) const;
 
  private:
   [[noreturn]] void fail_type(const toml::node& node, const KeySpec& spec, std::string_view context,
