@@ -14,13 +14,16 @@ include_guard(GLOBAL)
 set(MCUSIM_KERNEL_VARIANTS ref m0 m4 CACHE INTERNAL "kernel variants")
 set(MCUSIM_KERNEL_DIR ${CMAKE_SOURCE_DIR}/runtime/kernels CACHE INTERNAL "reference kernels")
 
-# Extra compiler flags a variant needs on the device. m0: its inner loops are
-# written for eight low registers and one index (runtime/kernels/m0/dot_s8.h):
-# r7 must not be a frame pointer, and clang's loop strength reduction must not
-# turn the index back into one pointer per array. m4: word loads of int8
-# data at any address (LDR handles unaligned addresses on ARMv7-M, DDI 0403E
-# A3.2, "Alignment support"); clang's bare-metal default is strict alignment, which would split
-# every word load into four LDRB.
+# Extra compiler flags a variant needs on the device; keep in step with
+# runtime/compiler/kernel_variants.cpp.
+# - m0 and m4: their inner loops are laid out for the registers
+#   (runtime/kernels/m0/dot_s8.h, m4/dot_s8.h): r7 must not be a frame
+#   pointer, and clang's loop strength reduction must not turn a shared index
+#   into one pointer per array (it spills).
+# - m4: word loads of int8 data at any address (LDR accepts unaligned
+#   addresses on ARMv7-M, DDI 0403E §A3.2 "Alignment support"); clang's
+#   bare-metal default is strict alignment, which splits every word load into
+#   four LDRB.
 set(MCUSIM_KERNEL_VARIANT_FLAGS_ref "" CACHE INTERNAL "")
 set(MCUSIM_KERNEL_VARIANT_FLAGS_m0 -fomit-frame-pointer -mllvm -disable-lsr CACHE INTERNAL "")
 set(MCUSIM_KERNEL_VARIANT_FLAGS_m4 -munaligned-access -fomit-frame-pointer -mllvm -disable-lsr CACHE INTERNAL "")

@@ -34,9 +34,10 @@ bool is_kernel_variant(std::string_view variant);
 std::vector<std::filesystem::path> kernel_variant_sources(const std::filesystem::path& runtime_dir,
                                                           std::string_view variant);
 
-// Extra clang flags the variant needs on the device (m4: -munaligned-access,
-// its kernels load int8 data a word at a time; m0: -fomit-frame-pointer
-// -mllvm -disable-lsr, see runtime/kernels/m0/dot_s8.h). Throws as above.
+// Extra clang flags the variant needs on the device: m0 and m4
+// -fomit-frame-pointer -mllvm -disable-lsr (their loops are laid out for the
+// registers), m4 also -munaligned-access (its kernels load int8 data a word at
+// a time). Throws as above.
 std::vector<std::string> kernel_variant_compile_flags(std::string_view variant);
 
 // Whether the variant's instructions exist on an ARMv6-M core (ref and m0 run
