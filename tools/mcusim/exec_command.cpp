@@ -130,6 +130,9 @@ Command add_exec_command(CLI::App& app) {
 
   return {command, [options] {
             const Target target = load_target(options->target);
+            for (const std::string& warning : target.warnings) {
+              fmt::print(stderr, "mcusim: warning: {}\n", warning);
+            }
             const ElfImage elf = load_elf(options->elf);
             RunOptions run_options;
             run_options.max_cycles = options->max_cycles;
