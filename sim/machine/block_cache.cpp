@@ -121,6 +121,14 @@ const BlockInfo& BlockCache::decode(std::uint32_t start, std::uint32_t size,
     const bool pops = insn.cls == InsnClass::LoadMulti || insn.cls == InsnClass::LoadMultiPc;
     if ((insn.regs_written & (1u << kRegSp)) && !pops) into.may_lower_sp = true;
   }
+  if (into.memory != nullptr && into.memory->accelerator->stateless()) {
+    into.fetch_stateless = true;
+    into.static_unit_stalls.assign(into.fetch_units.size(), 0);
+    for (std::size_t k = 1; k < into.fetch_units.size(); ++k) {
+      into.static_unit_stalls[k] = into.memory->accelerator->fetch(into.fetch_units[k].address, true);
+      into.static_stall_total += into.static_unit_stalls[k];
+    }
+  }
   if (!into.insns.empty()) {
     const DecodedInsn& tail = into.insns.back();
     into.last_address = tail.address;

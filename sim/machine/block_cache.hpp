@@ -38,6 +38,11 @@ struct BlockInfo {
     std::uint16_t first_index = 0;
   };
   std::vector<FetchUnit> fetch_units;
+  // Stateless models (no cache): the stall of every unit after the first,
+  // fixed at decode (they all follow the unit before them), and their sum.
+  bool fetch_stateless = false;
+  std::vector<std::uint32_t> static_unit_stalls;  // [0] unused
+  std::uint32_t static_stall_total = 0;
 
   bool needs_instruction_checks = false;  // IT, divide, multi-word access or undefined inside
   // Some instruction may lower SP (PUSH, STMDB SP!, SUB/MOV SP): the stack

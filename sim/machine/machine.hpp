@@ -144,6 +144,7 @@ class Machine {
   // fetch units (parallel to current_->fetch_units) and their sum.
   std::vector<std::uint32_t> unit_stalls_;
   std::uint64_t fetch_total_ = 0;
+  std::uint32_t first_unit_stall_ = 0;  // stateless models: the only per-visit part
   // How the core got to the block being started: by falling through from the
   // previous one (its fetch stream continues) or by a flow change.
   bool entered_sequentially_ = false;

@@ -25,6 +25,18 @@ void Machine::charge_fetches(const BlockInfo& block) {
   if (timing == nullptr) return;
   bool sequential = entered_sequentially_;
   std::uint32_t previous = last_fetch_unit_;
+  if (block.fetch_stateless && !block.fetch_units.empty()) {
+    // Only the first unit depends on how the block was entered.
+    const std::uint32_t first = block.fetch_units.front().address;
+    std::uint32_t stall = 0;
+    if (!sequential || first != previous) {
+      stall = timing->accelerator->fetch(first, sequential && first == previous + timing->unit_bytes);
+      if (!sequential) stall += timing->restart_extra;
+    }
+    first_unit_stall_ = stall;
+    fetch_total_ = stall + block.static_stall_total;
+    return;
+  }
   for (const BlockInfo::FetchUnit& unit : block.fetch_units) {
     std::uint32_t stall = 0;
     // A block that starts inside the unit the previous one ended in finds it
@@ -46,7 +58,11 @@ std::uint64_t Machine::fetch_stalls_through(std::size_t index) const noexcept {
   std::uint64_t stalls = 0;
   const auto& units = current_->fetch_units;
   for (std::size_t k = 0; k < units.size() && units[k].first_index <= index; ++k) {
-    stalls += unit_stalls_[k];
+    if (!current_->fetch_stateless) {
+      stalls += unit_stalls_[k];
+    } else {
+      stalls += k == 0 ? first_unit_stall_ : current_->static_unit_stalls[k];
+    }
   }
   return stalls;
 }

@@ -53,6 +53,9 @@ class MemoryAccelerator {
   virtual std::uint32_t fetch(std::uint32_t address, bool sequential) noexcept = 0;
   // Stall cycles of a data read of `size` bytes at `address`.
   virtual std::uint32_t read(std::uint32_t address, std::uint32_t size) noexcept = 0;
+  // True when fetch() depends only on its arguments (no cache state): the
+  // machine then computes a block's fetch stalls once, at decode.
+  virtual bool stateless() const noexcept { return false; }
   // Stall cycles of a data write (RAM with wait states).
   virtual std::uint32_t write(std::uint32_t /*address*/, std::uint32_t /*size*/) noexcept {
     return 0;

@@ -20,6 +20,7 @@ class PrefetchBuffer final : public MemoryAccelerator {
         sequential_stall_(figures.prefetched_stall(figures.width_bytes)) {}
 
   std::uint32_t fetch_unit_bytes() const noexcept override { return figures_.width_bytes; }
+  bool stateless() const noexcept override { return true; }
 
   std::uint32_t fetch(std::uint32_t, bool sequential) noexcept override {
     return enabled_ && sequential ? sequential_stall_ : figures_.wait_states;

@@ -11,6 +11,7 @@ class WaitStatesOnly final : public MemoryAccelerator {
   explicit WaitStatesOnly(const RegionFigures& figures) : figures_(figures) {}
 
   std::uint32_t fetch_unit_bytes() const noexcept override { return figures_.width_bytes; }
+  bool stateless() const noexcept override { return true; }
   std::uint32_t fetch(std::uint32_t, bool) noexcept override { return figures_.wait_states; }
   std::uint32_t read(std::uint32_t, std::uint32_t) noexcept override {
     return figures_.data_wait_states;
