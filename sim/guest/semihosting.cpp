@@ -113,6 +113,7 @@ SemihostingOutcome Semihosting::call(std::uint32_t op, std::uint32_t parameter,
       return outcome;
     }
     case kTickFreq: outcome.r0 = static_cast<std::uint32_t>(clock_hz_); return outcome;
+    case kCapture: return capture(parameter, now);
     case kExit:
       // AArch32: r1 holds the reason code itself.
       outcome.exit_status = parameter == kApplicationExit ? 0 : 1;
@@ -128,7 +129,7 @@ SemihostingOutcome Semihosting::call(std::uint32_t op, std::uint32_t parameter,
       outcome.fault = fmt::format(
           "semihosting operation 0x{:02x} is not supported (supported: OPEN, CLOSE, WRITEC, "
           "WRITE0, WRITE, READ, ISERROR, ISTTY, SEEK, FLEN, CLOCK, TIME, ERRNO, GET_CMDLINE, "
-          "HEAPINFO, EXIT, EXIT_EXTENDED, ELAPSED, TICKFREQ; TMPNAM, REMOVE, RENAME and SYSTEM "
+          "HEAPINFO, EXIT, EXIT_EXTENDED, ELAPSED, TICKFREQ, and mcusim's CAPTURE 0x100; TMPNAM, REMOVE, RENAME and SYSTEM "
           "are refused)",
           op);
       return outcome;

@@ -6,6 +6,7 @@
 #pragma once
 
 #include "sim/guest/console.hpp"
+#include "sim/guest/guest_capture.hpp"
 #include "sim/guest/heap_info.hpp"
 #include "sim/guest/semihosting_files.hpp"
 #include "sim/machine/guest_memory.hpp"
@@ -14,6 +15,7 @@
 #include <filesystem>
 #include <optional>
 #include <string>
+#include <vector>
 
 namespace mcusim {
 
@@ -25,6 +27,8 @@ inline constexpr std::uint32_t kOpen = 0x01, kClose = 0x02, kWriteC = 0x03, kWri
                                kErrno = 0x13, kGetCmdline = 0x15, kHeapInfo = 0x16,
                                kExit = 0x18, kExitExtended = 0x20, kElapsed = 0x30,
                                kTickFreq = 0x31;
+// mcusim's own operation, in the range reserved for applications (0x100-0x1FF).
+inline constexpr std::uint32_t kCapture = 0x100;
 // ADP_Stopped_ApplicationExit: the reason code for a normal exit.
 inline constexpr std::uint32_t kApplicationExit = 0x20026;
 }  // namespace semihosting_op
@@ -35,6 +39,7 @@ struct SemihostingOutcome {
   std::optional<std::string> fault;     // bad call: ends the run as a guest fault
   std::optional<std::uint32_t> fault_address;
   bool console_full = false;            // the output cap was reached
+  bool capture_full = false;            // MCUSIM_CAPTURE would pass kMaxCaptureBytes
 };
 
 struct SemihostingConfig {
@@ -58,7 +63,12 @@ class Semihosting {
   // The errno the last failing call left (SYS_ERRNO), newlib numbering.
   std::uint32_t last_error() const noexcept { return errno_; }
 
+  // What MCUSIM_CAPTURE kept, in call order; moved out at the end of a run.
+  std::vector<GuestCapture> take_captures() noexcept { return std::move(captures_); }
+
   static constexpr std::uint32_t kMaxString = 1u << 20;
+  // All captures of one run together; past it the run ends with "capture limit".
+  static constexpr std::uint64_t kMaxCaptureBytes = 256ull << 20;
 
  private:
   // File calls (semihosting_file_calls.cpp).
@@ -71,6 +81,7 @@ class Semihosting {
   SemihostingOutcome result(const FileResult& result);
 
   SemihostingOutcome get_command_line(std::uint32_t parameter);
+  SemihostingOutcome capture(std::uint32_t parameter, std::uint64_t now);  // semihosting_capture.cpp
   SemihostingOutcome heap_info(std::uint32_t parameter);
   SemihostingOutcome bad_pointer(std::uint32_t op, std::uint32_t address) const;
   // [address, address+length) lies in one writable region.
@@ -83,6 +94,8 @@ class Semihosting {
   std::string command_line_;
   HeapInfo heap_;
   std::uint32_t errno_ = 0;
+  std::vector<GuestCapture> captures_;
+  std::uint64_t captured_bytes_ = 0;
 };
 
 }  // namespace mcusim

@@ -135,6 +135,7 @@ RunResult Machine::run() {
   result.exit_status = exit_status_;
   result.fault = fault_;
   result.markers = ppb_.itm().markers();
+  result.captures = semihosting_.take_captures();
   result.console_bytes = console_.bytes_written();
   result.host_seconds = seconds;
   result.blocks_decoded = cache_.size();

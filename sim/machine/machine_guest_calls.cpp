@@ -80,6 +80,13 @@ void Machine::handle_breakpoint(std::uint32_t pc) {
           "print less, or raise the cap with --max-output");
     return;
   }
+  if (outcome.capture_full) {
+    limit("capture limit",
+          fmt::format("the guest captured more than {} MiB of memory through MCUSIM_CAPTURE",
+                      Semihosting::kMaxCaptureBytes >> 20),
+          "capture fewer tensors (drop --dump-tensors) or fewer inferences");
+    return;
+  }
   if (outcome.exit_status) {
     exit_status_ = outcome.exit_status;
     // The BKPT completed (0 cycles: the core is halted while the host serves it).

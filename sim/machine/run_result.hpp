@@ -2,6 +2,7 @@
 // profiler and the report writers read. Plain data.
 #pragma once
 
+#include "sim/guest/guest_capture.hpp"
 #include "sim/guest/itm.hpp"
 #include "sim/target/target.hpp"
 
@@ -39,6 +40,7 @@ struct RunResult {
   std::optional<int> exit_status;  // from SYS_EXIT / SYS_EXIT_EXTENDED
   std::optional<GuestFault> fault;
   std::vector<TraceMarker> markers;
+  std::vector<GuestCapture> captures;  // MCUSIM_CAPTURE calls, in order
   std::uint64_t console_bytes = 0;
   std::string elf_producer;   // the ELF's .comment (compiler that built it), may be empty
   double host_seconds = 0;    // wall time of the simulation itself

@@ -24,7 +24,9 @@ std::string read_all(int fd) {
 
 }  // namespace
 
-CommandResult run_mcusim(const std::vector<std::string>& args) {
+CommandResult run_mcusim(const std::vector<std::string>& args) { return run_program(MCUSIM_BINARY, args); }
+
+CommandResult run_program(const std::string& program, const std::vector<std::string>& args) {
   // stdout and stderr go to temporary files: a pipe pair would need a poll
   // loop to avoid deadlock when the guest prints a lot.
   std::FILE* out_file = std::tmpfile();
@@ -36,7 +38,7 @@ CommandResult run_mcusim(const std::vector<std::string>& args) {
     ::dup2(::fileno(out_file), 1);
     ::dup2(::fileno(err_file), 2);
     std::vector<char*> argv;
-    std::string binary = MCUSIM_BINARY;
+    std::string binary = program;
     argv.push_back(binary.data());
     std::vector<std::string> copies = args;
     for (auto& arg : copies) argv.push_back(arg.data());

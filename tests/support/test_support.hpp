@@ -16,6 +16,9 @@ struct CommandResult {
 // Runs build/mcusim with `args` (no shell), capturing stdout and stderr.
 CommandResult run_mcusim(const std::vector<std::string>& args);
 
+// Runs any program (a path, no shell) the same way.
+CommandResult run_program(const std::string& program, const std::vector<std::string>& args);
+
 // Path of a guest ELF built by tests/guests (build/guests/<name>.elf).
 std::filesystem::path guest_elf(const std::string& name);
 
