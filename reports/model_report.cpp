@@ -1,0 +1,131 @@
+// reports/model_report.cpp — see model_report.hpp.
+#include "reports/model_report.hpp"
+
+#include <cmath>
+
+namespace mcusim {
+namespace {
+
+using json = nlohmann::ordered_json;
+
+std::string hex(const std::vector<std::uint8_t>& bytes) {
+  static constexpr char kDigits[] = "0123456789abcdef";
+  std::string text;
+  text.reserve(2 * bytes.size());
+  for (std::uint8_t b : bytes) {
+    text += kDigits[b >> 4];
+    text += kDigits[b & 15];
+  }
+  return text;
+}
+
+json stats_json(const profiler::CycleStats& stats, std::uint64_t clock_hz) {
+  if (stats.count == 0) return nullptr;
+  json j;
+  j["count"] = stats.count;
+  j["min_cycles"] = stats.min;
+  j["max_cycles"] = stats.max;
+  j["mean_cycles"] = std::round(stats.mean * 1000.0) / 1000.0;
+  j["min_latency_us"] = cycles_to_us(stats.min, clock_hz);
+  j["max_latency_us"] = cycles_to_us(stats.max, clock_hz);
+  j["mean_latency_us"] = cycles_to_us(stats.mean, clock_hz);
+  return j;
+}
+
+json optional_number(const std::optional<std::uint32_t>& value) {
+  return value ? json(*value) : json(nullptr);
+}
+
+json verdict_json(const BudgetVerdict& verdict) {
+  json j;
+  j["name"] = verdict.name;
+  j["limit"] = verdict.limit;
+  j["value"] = verdict.value ? json(*verdict.value) : json(nullptr);
+  j["margin"] = verdict.margin() ? json(*verdict.margin()) : json(nullptr);
+  j["pass"] = verdict.pass;
+  return j;
+}
+
+}  // namespace
+
+double cycles_to_us(double cycles, std::uint64_t clock_hz) {
+  if (clock_hz == 0) return 0;
+  return std::round(cycles * 1e9 / static_cast<double>(clock_hz)) / 1000.0;
+}
+
+double cycles_to_us(std::uint64_t cycles, std::uint64_t clock_hz) {
+  return cycles_to_us(static_cast<double>(cycles), clock_hz);
+}
+
+std::optional<double> measured_for_budget(const std::string& key, const RunResult& run,
+                                          const profiler::ModelProfile& profile,
+                                          const ModelRunFacts& facts) {
+  if (key == "latency_us") return cycles_to_us(profile.worst_cycles, run.clock_hz);
+  if (key == "cycles") return static_cast<double>(profile.worst_cycles);
+  if (key == "arena_bytes") return static_cast<double>(facts.arena_bytes);
+  if (key == "stack_bytes" && profile.stack_peak_bytes) return static_cast<double>(*profile.stack_peak_bytes);
+  if (key == "ram_bytes") return static_cast<double>(facts.ram_bytes);
+  if (key == "flash_bytes") return static_cast<double>(facts.flash.total_bytes);
+  return std::nullopt;  // energy_uj: no power model yet
+}
+
+json model_report_json(const RunResult& run, const profiler::ModelProfile* profile,
+                       const ModelRunFacts& facts, const ReportContext& context) {
+  json j = report_json(run, context);
+  j["workload"] = facts.workload.empty() ? json(nullptr) : json(facts.workload);
+  j["model"] = facts.model;
+  j["variant"] = facts.variant;
+  j["arena_bytes"] = facts.arena_bytes;
+  j["arena_naive_bytes"] = facts.arena_naive_bytes;
+  j["arena_peak_bytes"] = profile ? optional_number(profile->arena_peak_bytes) : json(nullptr);
+  j["stack_peak_bytes"] = profile ? optional_number(profile->stack_peak_bytes) : json(nullptr);
+  j["stack_reserved_bytes"] = facts.stack_reserved_bytes;
+  json flash;
+  flash["code"] = facts.flash.code_bytes;
+  flash["weights"] = facts.flash.weights_bytes;
+  flash["total"] = facts.flash.total_bytes;
+  j["flash_bytes"] = flash;
+  j["ram_bytes"] = facts.ram_bytes;
+  if (!profile) {
+    j["inferences"] = nullptr;
+    j["layers"] = nullptr;
+    j["outputs"] = nullptr;
+  } else {
+    json inferences;
+    inferences["count"] = 1 + profile->warm.count;
+    inferences["startup_cycles"] = profile->startup_cycles;
+    inferences["cold_cycles"] = profile->cold_cycles;
+    inferences["cold_latency_us"] = cycles_to_us(profile->cold_cycles, run.clock_hz);
+    inferences["warm"] = stats_json(profile->warm, run.clock_hz);
+    inferences["worst_cycles"] = profile->worst_cycles;
+    inferences["worst_latency_us"] = cycles_to_us(profile->worst_cycles, run.clock_hz);
+    inferences["between_layers_cycles_cold"] = profile->between_layers_cycles_cold;
+    j["inferences"] = inferences;
+    json layers = json::array();
+    for (const profiler::LayerProfile& layer : profile->layers) {
+      json l;
+      l["index"] = layer.index;
+      l["name"] = layer.info.name;
+      l["op"] = layer.info.op;
+      l["macs"] = layer.info.macs;
+      l["cycles"] = layer.cold_cycles;
+      l["latency_us"] = cycles_to_us(layer.cold_cycles, run.clock_hz);
+      l["cycles_per_mac"] = layer.info.macs > 0
+                                ? json(std::round(1000.0 * static_cast<double>(layer.cold_cycles) /
+                                                  static_cast<double>(layer.info.macs)) / 1000.0)
+                                : json(nullptr);
+      l["warm"] = stats_json(layer.warm, run.clock_hz);
+      layers.push_back(l);
+    }
+    j["layers"] = layers;
+    json outputs = json::array();
+    for (const auto& output : profile->outputs) outputs.push_back(hex(output));
+    j["outputs"] = outputs;
+  }
+  json budgets = json::array();
+  for (const BudgetVerdict& verdict : facts.budgets) budgets.push_back(verdict_json(verdict));
+  j["budgets"] = budgets;
+  return j;
+}
+
+}  // namespace mcusim

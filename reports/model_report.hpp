@@ -1,0 +1,51 @@
+// reports/model_report.hpp — the report JSON of a model run (`mcusim run`):
+// every field of an `exec` report plus DESIGN.md's model fields (workload,
+// variant, arena, stack, flash, RAM, inferences, layers, outputs, budgets).
+#pragma once
+
+#include "profiler/model_profile.hpp"
+#include "reports/budget.hpp"
+#include "reports/json_report.hpp"
+
+#include <nlohmann/json.hpp>
+
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <vector>
+
+namespace mcusim {
+
+// The sizes of the firmware image, from the linked ELF.
+struct FlashBreakdown {
+  std::uint64_t code_bytes = 0;     // .text and read-only data of the runtime
+  std::uint64_t weights_bytes = 0;  // the plan blob: operators, quantization, weights
+  std::uint64_t total_bytes = 0;    // everything in flash (vectors, .data image included)
+};
+
+struct ModelRunFacts {
+  std::string workload;  // the bundled workload's name, or empty for --model
+  std::string model;     // the model file
+  std::string variant;   // "ref", "m0", "m4"
+  std::uint64_t arena_bytes = 0;        // planned by the compiler, scratch included
+  std::uint64_t arena_naive_bytes = 0;  // every tensor its own buffer
+  std::uint64_t stack_reserved_bytes = 0;
+  FlashBreakdown flash;
+  std::uint64_t ram_bytes = 0;  // data + bss + arena + stack reserve
+  std::vector<BudgetVerdict> budgets;
+};
+
+// The quantity a budget key measures in this run, for judge(); nullopt where
+// the run has no such number (energy today).
+std::optional<double> measured_for_budget(const std::string& key, const RunResult& run,
+                                          const profiler::ModelProfile& profile,
+                                          const ModelRunFacts& facts);
+
+nlohmann::ordered_json model_report_json(const RunResult& run, const profiler::ModelProfile* profile,
+                                         const ModelRunFacts& facts, const ReportContext& context);
+
+// Cycles to microseconds on the report's grid (a thousandth of a µs).
+double cycles_to_us(std::uint64_t cycles, std::uint64_t clock_hz);
+double cycles_to_us(double cycles, std::uint64_t clock_hz);
+
+}  // namespace mcusim
