@@ -78,9 +78,9 @@ ModelProfile profile_model_run(const RunResult& run, const std::vector<LayerInfo
       profile.outputs.push_back(capture.bytes);
       ++inference;
     } else if (capture.tag == capture_tag::kArena) {
-      profile.arena_peak_bytes = arena_used_bytes(capture.bytes, kPaintWord);
+      profile.arena_peak_bytes = arena_used_bytes(capture.bytes, kArenaPaint);
     } else if (capture.tag == capture_tag::kStack) {
-      profile.stack_peak_bytes = stack_depth_bytes(capture.bytes, kPaintWord);
+      profile.stack_peak_bytes = stack_depth_bytes(capture.bytes, kStackPaint);
     } else if (capture.tag >= capture_tag::kTensorBase) {
       profile.tensors.push_back({inference, capture.tag - capture_tag::kTensorBase, capture.bytes});
     }

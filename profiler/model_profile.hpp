@@ -22,9 +22,12 @@ inline constexpr std::uint32_t kStack = 3;   // the whole stack region, after th
 inline constexpr std::uint32_t kTensorBase = 0x1000;  // + tensor index: one tensor after its layer
 }  // namespace capture_tag
 
-// The word the runtime paints the stack and the arena with before the first
-// inference (profiler/memory_paint.hpp).
-inline constexpr std::uint32_t kPaintWord = 0xC0DE'5AA5u;
+// The words the firmware paints before the first inference
+// (profiler/memory_paint.hpp): the arena by the run harness
+// (runtime/harness/mcusim_capture.h, MCUSIM_ARENA_PAINT), the stack by the
+// start-up (runtime/device/startup.h, MCUSIM_STACK_PAINT).
+inline constexpr std::uint32_t kArenaPaint = 0xC0DE'5AA5u;
+inline constexpr std::uint32_t kStackPaint = 0xC5C5'C5C5u;
 
 // What the compiler knows of each layer (the plan's operators, in order).
 struct LayerInfo {

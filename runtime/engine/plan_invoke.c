@@ -210,4 +210,7 @@ void plan_run_op(const mcusim_plan_ctx* ctx, uint32_t index) {
     default: break; /* init refused every kind not compiled in */
   }
   mcusim_trace_layer_end(index);
+#if defined(MCUSIM_LAYER_DONE_HOOK)
+  mcusim_layer_done(ctx, index);
+#endif
 }

@@ -87,6 +87,14 @@ uint32_t mcusim_plan_output_size(const mcusim_plan_ctx* ctx, uint32_t i);
 const mcusim_plan_tensor* mcusim_plan_input_tensor(const mcusim_plan_ctx* ctx, uint32_t i);
 const mcusim_plan_tensor* mcusim_plan_output_tensor(const mcusim_plan_ctx* ctx, uint32_t i);
 
+/* With MCUSIM_LAYER_DONE_HOOK defined, invoke calls this after each operator
+ * (after its "layer ends" marker); the firmware defines it. mcusim's run
+ * harness uses it to hand every intermediate tensor to the host
+ * (`mcusim run --dump-tensors`). */
+#if defined(MCUSIM_LAYER_DONE_HOOK)
+void mcusim_layer_done(const mcusim_plan_ctx* ctx, uint32_t index);
+#endif
+
 /* "MCUSIM_PLAN_E_MAGIC" etc.; "unknown status" for other values. */
 const char* mcusim_plan_status_name(mcusim_plan_status status);
 

@@ -20,10 +20,10 @@ RunResult two_inferences() {
                  at(kInferenceBegin, 1, 200), at(kLayerBegin, 0, 204), at(kLayerEnd, 0, 234),
                  at(kLayerBegin, 1, 238),    at(kLayerEnd, 1, 258),   at(kInferenceEnd, 1, 262)};
   std::vector<std::uint8_t> arena(16, 0);
-  for (std::size_t i = 0; i < arena.size(); ++i) arena[i] = static_cast<std::uint8_t>(kPaintWord >> (8 * (i % 4)));
+  for (std::size_t i = 0; i < arena.size(); ++i) arena[i] = static_cast<std::uint8_t>(kArenaPaint >> (8 * (i % 4)));
   arena[5] = 0;  // used up to the end of the second word
-  std::vector<std::uint8_t> stack = arena;
-  stack[5] = arena[5] = 0;
+  std::vector<std::uint8_t> stack(16, 0xC5);
+  stack[5] = 0;
   run.captures = {{capture_tag::kTensorBase + 3, 0, 90, {9}},
                   {capture_tag::kOutput, 0, 131, {1, 2}},
                   {capture_tag::kOutput, 0, 263, {3, 4}},

@@ -34,8 +34,10 @@ int main(int argc, char** argv) {
   CLI::App app{"mcusim: a cycle-accurate Cortex-M0/M0+/M4 simulator and TinyML profiler"};
   app.require_subcommand(1);
   const std::vector<mcusim::cli::Command> commands = {
+      mcusim::cli::add_run_command(app),
       mcusim::cli::add_exec_command(app),
       mcusim::cli::add_targets_command(app),
+      mcusim::cli::add_workloads_command(app),
   };
 
   try {

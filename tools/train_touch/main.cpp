@@ -69,11 +69,11 @@ int run(const std::filesystem::path& out_dir) {
   tt::write_npy(out_dir / "calibration.npy", flatten_patches(train_set, kCalibrationSamples), calibration_shape);
 
   const std::array<int, 2> test_shape = {kTestSamples, tt::kFeatures};
-  tt::write_npy(out_dir / "test_inputs.npy", flatten_patches(test_set, kTestSamples), test_shape);
+  tt::write_npy(out_dir / "inputs.npy", flatten_patches(test_set, kTestSamples), test_shape);
   std::vector<std::int32_t> labels;
   for (const tt::Sample& s : test_set) labels.push_back(static_cast<std::int32_t>(s.label));
   const std::array<int, 1> label_shape = {kTestSamples};
-  tt::write_npy(out_dir / "test_labels.npy", labels, label_shape);
+  tt::write_npy(out_dir / "labels.npy", labels, label_shape);
 
   const double train_accuracy = tt::accuracy(mlp, train_set);
   const double test_accuracy = tt::accuracy(mlp, test_set);

@@ -1,0 +1,206 @@
+// tools/mcusim/model_run.cpp — see model_run.hpp.
+#include "tools/mcusim/model_run.hpp"
+
+#include "profiler/model_profile.hpp"
+#include "runtime/compiler/kernel_variants.hpp"
+#include "runtime/compiler/model_spec.hpp"
+#include "runtime/compiler/plan_writer.hpp"
+#include "runtime/compiler/tflite_reader.hpp"
+#include "runtime/firmware/firmware_builder.hpp"
+#include "runtime/firmware/runtime_dir.hpp"
+#include "runtime/firmware/toolchain.hpp"
+#include "sim/elf/elf_image.hpp"
+#include "sim/error.hpp"
+
+#include <fmt/format.h>
+
+#include <algorithm>
+#include <fstream>
+
+namespace mcusim::cli {
+namespace {
+
+namespace fs = std::filesystem;
+using compiler::Model;
+using compiler::OpKind;
+
+// Multiply-accumulates of one operator: the figure cycles per MAC divides by.
+std::int64_t macs_of(const Model& model, const compiler::Operator& op) {
+  const auto& out = model.tensors.at(static_cast<std::size_t>(op.outputs.at(0)));
+  const auto& filter = [&]() -> const compiler::Tensor& {
+    return model.tensors.at(static_cast<std::size_t>(op.inputs.at(1)));
+  };
+  switch (op.kind) {
+    case OpKind::FullyConnected:  // [out][in] weights: one MAC per weight per batch row
+      return out.element_count() / std::max(1, filter().shape.at(0)) * filter().element_count();
+    case OpKind::Conv2D: {  // every output element sums filter_h x filter_w x filter_c products
+      const auto& f = filter().shape;
+      return out.element_count() * std::int64_t{f.at(1)} * f.at(2) * f.at(3);
+    }
+    case OpKind::DepthwiseConv2D: {
+      const auto& f = filter().shape;
+      return out.element_count() * std::int64_t{f.at(1)} * f.at(2);
+    }
+    default: return 0;
+  }
+}
+
+}  // namespace
+
+std::vector<profiler::LayerInfo> layer_infos(const Model& model) {
+  std::vector<profiler::LayerInfo> layers;
+  for (const compiler::Operator& op : model.operators) {
+    const auto& out = model.tensors.at(static_cast<std::size_t>(op.outputs.at(0)));
+    layers.push_back({out.name, std::string(compiler::op_kind_name(op.kind)), macs_of(model, op)});
+  }
+  return layers;
+}
+
+namespace {
+
+// Deterministic inputs when the user gives none: a SplitMix64 stream per
+// inference (Steele et al., OOPSLA 2014), so every machine feeds the same bytes.
+std::vector<std::uint8_t> generated_input(std::uint32_t bytes, std::uint32_t inference) {
+  std::uint64_t state = 0x6D63'7573'696D'0000ull + inference;
+  std::vector<std::uint8_t> out(bytes);
+  for (auto& b : out) {
+    std::uint64_t z = (state += 0x9E3779B97F4A7C15ull);
+    z = (z ^ (z >> 30)) * 0xBF58476D1CE4E5B9ull;
+    z = (z ^ (z >> 27)) * 0x94D049BB133111EBull;
+    b = static_cast<std::uint8_t>((z ^ (z >> 31)) >> 56);
+  }
+  return out;
+}
+
+std::vector<std::uint8_t> write_inputs(const fs::path& file, const ModelRunRequest& request,
+                                       std::uint32_t input_bytes, std::uint32_t count) {
+  std::vector<std::uint8_t> first;
+  std::ofstream out(file, std::ios::binary | std::ios::trunc);
+  for (std::uint32_t i = 0; i < count; ++i) {
+    const std::vector<std::uint8_t> input =
+        request.inputs.empty() ? generated_input(input_bytes, i) : request.inputs[i % request.inputs.size()];
+    if (input.size() != input_bytes) {
+      throw Error(ErrorKind::BadInput,
+                  fmt::format("input {} has {} bytes, but the model's input tensor takes {}", i % std::max<std::size_t>(1, request.inputs.size()),
+                              input.size(), input_bytes),
+                  "give the input tensor as raw int8 bytes (or an int8 .npy) of exactly that size");
+    }
+    out.write(reinterpret_cast<const char*>(input.data()), static_cast<std::streamsize>(input.size()));
+    if (i == 0) first = input;
+  }
+  if (!out) throw Error(ErrorKind::Internal, fmt::format("cannot write {}", file.string()));
+  return first;
+}
+
+std::vector<fs::path> sources_in(const fs::path& dir, std::string_view extension) {
+  std::vector<fs::path> files;
+  for (const auto& entry : fs::directory_iterator(dir)) {
+    if (entry.is_regular_file() && entry.path().extension() == extension) files.push_back(entry.path());
+  }
+  std::ranges::sort(files);
+  return files;
+}
+
+bool needs_soft_float(const std::vector<std::string>& defines) {
+  return std::ranges::any_of(defines, [](const std::string& d) {
+    return d == "MCUSIM_OP_QUANTIZE_F32" || d == "MCUSIM_OP_DEQUANTIZE";
+  });
+}
+
+}  // namespace
+
+std::string resolve_variant(std::string_view variant, CoreModel core) {
+  if (variant == "auto") return is_armv6m(core) ? "m0" : "m4";
+  if (!compiler::is_kernel_variant(variant)) {
+    throw Error(ErrorKind::Usage, fmt::format("unknown kernel variant '{}'", variant),
+                "use --variant ref, m0, m4 or auto");
+  }
+  if (is_armv6m(core) && !compiler::kernel_variant_runs_on_armv6m(variant)) {
+    throw Error(ErrorKind::Usage,
+                fmt::format("variant '{}' needs the ARMv7E-M DSP instructions, which a {} does not have",
+                            variant, core_name(core)),
+                "use --variant m0 (or ref, or auto) on an ARMv6-M target, or pick a Cortex-M4 target");
+  }
+  return std::string(variant);
+}
+
+Model load_model(const fs::path& file) {
+  if (!fs::is_regular_file(file)) {
+    throw_bad_input("give a .tflite file or a model spec .toml (docs/model-spec.md), or --workload NAME",
+                    "model file {} does not exist", file.string());
+  }
+  if (file.extension() == ".toml") return compiler::load_model_spec(file);
+  return compiler::read_tflite_file(file);
+}
+
+ModelRunOutcome run_model(const Target& target, const ModelRunRequest& request) {
+  ModelRunOutcome outcome;
+  outcome.variant = resolve_variant(request.variant, target.core);
+  outcome.model = request.model;
+  if (outcome.model.inputs.size() != 1 || outcome.model.outputs.size() != 1) {
+    throw_bad_input("the run harness feeds one input tensor and reads one output tensor",
+                    "{}: the model has {} inputs and {} outputs", request.model_file.string(),
+                    outcome.model.inputs.size(), outcome.model.outputs.size());
+  }
+  const compiler::PlanBlob plan = compiler::write_plan(outcome.model);
+  const auto& input = outcome.model.tensors.at(static_cast<std::size_t>(outcome.model.inputs[0]));
+  const auto& output = outcome.model.tensors.at(static_cast<std::size_t>(outcome.model.outputs[0]));
+  outcome.input_bytes = static_cast<std::uint32_t>(input.byte_size());
+  outcome.output_bytes = static_cast<std::uint32_t>(output.byte_size());
+  const std::uint32_t inferences = 1 + request.warm_inferences;
+
+  // The firmware: device start-up and helpers (added by the builder), the
+  // engine with the model's operators only, the variant's kernels, the harness.
+  const fs::path runtime_dir = firmware::bundled_runtime_dir();
+  firmware::FirmwareSpec spec;
+  spec.name = "model";
+  spec.sources = compiler::kernel_variant_sources(runtime_dir, outcome.variant);
+  for (const fs::path& source : sources_in(runtime_dir / "engine", ".c")) spec.sources.push_back(source);
+  spec.sources.push_back(runtime_dir / "harness" / "inference_main.c");
+  spec.include_dirs = {firmware::runtime_include_root()};
+  spec.defines = plan.op_defines;
+  spec.defines.push_back("MCUSIM_TRACE_MARKERS");
+  spec.defines.push_back(fmt::format("MCUSIM_INFERENCES={}", inferences));
+  if (request.dump_tensors) spec.defines.push_back("MCUSIM_LAYER_DONE_HOOK");
+  spec.compile_flags = compiler::kernel_variant_compile_flags(outcome.variant);
+  if (needs_soft_float(plan.op_defines)) spec.libraries.push_back(firmware::soft_float_library(target.core));
+  spec.blobs = {{"mcusim_plan", plan.bytes, 16}};
+  spec.arena_bytes = plan.arena_bytes;
+  spec.stack_bytes = request.stack_bytes;
+  spec.paint_stack = true;
+  const firmware::FirmwareImage image = firmware::FirmwareBuilder(request.work_dir).build(target, spec);
+  outcome.elf = image.elf;
+  outcome.toolchain = image.toolchain;
+
+  const fs::path input_dir = request.work_dir / "inputs";
+  fs::create_directories(input_dir);
+  outcome.first_input = write_inputs(input_dir / "inputs.bin", request, outcome.input_bytes, inferences);
+
+  const ElfImage elf = load_elf(image.elf);
+  RunOptions options = request.limits;
+  options.semihosting_root = input_dir;
+  outcome.run = simulate(target, elf, options);
+
+  ModelRunFacts& facts = outcome.facts;
+  facts.workload = request.workload;
+  facts.model = request.model_file.string();
+  facts.variant = outcome.variant;
+  facts.arena_bytes = plan.arena_bytes;
+  facts.arena_naive_bytes = plan.naive_arena_bytes;
+  facts.stack_reserved_bytes = image.sizes.stack;
+  facts.flash.code_bytes = std::uint64_t{image.sizes.code} + image.sizes.rodata + image.sizes.data;
+  facts.flash.weights_bytes = image.sizes.blobs;
+  facts.flash.total_bytes = image.sizes.flash_bytes();
+  facts.ram_bytes = image.sizes.ram_bytes();
+
+  if (outcome.run.fault || outcome.run.exit_status.value_or(1) != 0) return outcome;
+  outcome.profile = profiler::profile_model_run(outcome.run, layer_infos(outcome.model));
+  if (request.budget) {
+    facts.budgets = judge(*request.budget, [&](const std::string& key) {
+      return measured_for_budget(key, outcome.run, *outcome.profile, facts);
+    });
+  }
+  return outcome;
+}
+
+}  // namespace mcusim::cli

@@ -1,0 +1,69 @@
+// tools/mcusim/model_run.hpp — the main job: a model and a target in, one
+// firmware image built, run in the simulator, and the per-inference facts
+// out. `mcusim run` is a thin CLI over run_model().
+//
+//   model (.tflite | spec .toml) ─► compiler::Model ─► plan blob
+//   plan + engine + kernel variant + run harness ─► firmware ELF (clang/lld)
+//   ELF ─► simulate() ─► markers, captures ─► profiler::ModelProfile
+#pragma once
+
+#include "profiler/model_profile.hpp"
+#include "reports/budget.hpp"
+#include "reports/model_report.hpp"
+#include "runtime/compiler/model.hpp"
+#include "sim/machine/machine.hpp"
+#include "sim/target/target.hpp"
+
+#include <cstdint>
+#include <filesystem>
+#include <optional>
+#include <string>
+#include <vector>
+
+namespace mcusim::cli {
+
+struct ModelRunRequest {
+  std::filesystem::path model_file;  // .tflite, or a model spec .toml: named in the report
+  compiler::Model model;             // load_model(model_file)
+  std::string workload;              // the bundled workload's name, for the report; may be empty
+  std::string variant = "auto";      // ref, m0, m4 or auto
+  std::uint32_t warm_inferences = 3;  // after the cold one
+  // Raw input tensors, one per inference (cycled when fewer than the
+  // inferences); empty: deterministic generated inputs.
+  std::vector<std::vector<std::uint8_t>> inputs;
+  bool dump_tensors = false;
+  std::uint32_t stack_bytes = 2048;
+  std::optional<Budget> budget;
+  RunOptions limits;  // cycle limit, timeout; console and semihosting are set here
+  std::filesystem::path work_dir;  // firmware build and input files; must exist
+};
+
+struct ModelRunOutcome {
+  compiler::Model model;
+  std::string variant;  // resolved (auto -> m0 / m4)
+  RunResult run;
+  std::optional<profiler::ModelProfile> profile;  // absent when the guest faulted
+  ModelRunFacts facts;
+  std::filesystem::path elf;
+  std::string toolchain;
+  std::vector<std::uint8_t> first_input;  // the cold inference's input tensor
+  std::uint32_t input_bytes = 0;
+  std::uint32_t output_bytes = 0;
+};
+
+// "auto": the fastest variant the core runs (m4 on an M4, m0 on an M0/M0+).
+// Throws mcusim::Error (Usage, exit 2) for an unknown variant or one the core
+// cannot run (m4 on an ARMv6-M core).
+std::string resolve_variant(std::string_view variant, CoreModel core);
+
+compiler::Model load_model(const std::filesystem::path& file);
+
+// Name, operator and multiply-accumulates of each operator, in order.
+std::vector<profiler::LayerInfo> layer_infos(const compiler::Model& model);
+
+// Throws mcusim::Error: bad model or input (exit 2), firmware that does not
+// fit (exit 2, with the bytes). A guest fault does not throw: it comes back in
+// outcome.run.fault with no profile.
+ModelRunOutcome run_model(const Target& target, const ModelRunRequest& request);
+
+}  // namespace mcusim::cli

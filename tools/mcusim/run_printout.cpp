@@ -1,0 +1,101 @@
+// tools/mcusim/run_printout.cpp — see run_printout.hpp.
+#include "tools/mcusim/run_printout.hpp"
+
+#include <fmt/format.h>
+
+#include <cstdio>
+
+namespace mcusim::cli {
+namespace {
+
+std::string budget_value(const std::string& name, double value) {
+  if (name == "latency_us" || name == "energy_uj") return fmt::format("{:.3f}", value);
+  return with_thousands(static_cast<std::uint64_t>(value));
+}
+
+std::string budget_margin(const BudgetVerdict& verdict) {
+  if (!verdict.margin()) return "not measured";
+  const double margin = *verdict.margin();
+  const double share = verdict.limit > 0 ? 100.0 * margin / verdict.limit : 0.0;
+  const std::string magnitude = budget_value(verdict.name, margin < 0 ? -margin : margin);
+  return fmt::format("{}{} ({:+.1f} %)", margin < 0 ? "-" : "", magnitude, share);
+}
+
+void print_fault(const GuestFault& fault) {
+  fmt::print(stderr, "mcusim: guest fault: {}: {}\n  pc 0x{:08x} in {}\n", fault.kind, fault.detail, fault.pc,
+             fault.pc_symbol);
+  if (fault.address) fmt::print(stderr, "  address 0x{:08x} ({})\n", *fault.address, fault.address_note);
+  if (!fault.hint.empty()) fmt::print(stderr, "  hint: {}\n", fault.hint);
+}
+
+}  // namespace
+
+std::string with_thousands(std::uint64_t value) {
+  std::string digits = std::to_string(value);
+  for (int i = static_cast<int>(digits.size()) - 3; i > 0; i -= 3) digits.insert(static_cast<std::size_t>(i), ",");
+  return digits;
+}
+
+void print_run(const ModelRunOutcome& outcome, const Target& target) {
+  const RunResult& run = outcome.run;
+  const ModelRunFacts& facts = outcome.facts;
+  std::fflush(stdout);
+  fmt::print("mcusim run: {} on {} ({}, {:g} MHz), kernels '{}'\n",
+             facts.workload.empty() ? facts.model : facts.workload, target.name, core_name(target.core),
+             static_cast<double>(target.clock_hz) / 1e6, outcome.variant);
+  if (run.fault) {
+    print_fault(*run.fault);
+    return;
+  }
+  if (!outcome.profile) {
+    fmt::print(stderr, "mcusim: the firmware exited with status {} before finishing its inferences (its message is above)\n",
+               run.exit_status.value_or(-1));
+    return;
+  }
+  const profiler::ModelProfile& p = *outcome.profile;
+  const std::uint64_t hz = run.clock_hz;
+  fmt::print("\n  inference     worst {} cycles = {:.3f} us   (cold {} cycles", with_thousands(p.worst_cycles),
+             cycles_to_us(p.worst_cycles, hz), with_thousands(p.cold_cycles));
+  if (p.warm.count > 0) {
+    fmt::print("; {} warm: min {}, mean {:.1f}, max {}", p.warm.count, with_thousands(p.warm.min), p.warm.mean,
+               with_thousands(p.warm.max));
+  }
+  fmt::print(")\n");
+  fmt::print("  arena         {} B planned ({} B if every tensor had its own buffer), {} B written\n",
+             with_thousands(facts.arena_bytes), with_thousands(facts.arena_naive_bytes),
+             p.arena_peak_bytes ? with_thousands(*p.arena_peak_bytes) : "?");
+  fmt::print("  stack         {} B used of {} B reserved\n",
+             p.stack_peak_bytes ? with_thousands(*p.stack_peak_bytes) : "?", with_thousands(facts.stack_reserved_bytes));
+  fmt::print("  flash         {} B = code {} B + plan and weights {} B\n", with_thousands(facts.flash.total_bytes),
+             with_thousands(facts.flash.code_bytes), with_thousands(facts.flash.weights_bytes));
+  fmt::print("  RAM           {} B (data, bss, arena and stack reserve)\n", with_thousands(facts.ram_bytes));
+
+  fmt::print("\n  {:>3}  {:<24} {:<18} {:>8} {:>9} {:>10} {:>8}\n", "#", "layer", "op", "MACs", "cycles", "us", "cyc/MAC");
+  for (const profiler::LayerProfile& layer : p.layers) {
+    const std::string per_mac =
+        layer.info.macs > 0 ? fmt::format("{:.2f}", static_cast<double>(layer.cold_cycles) / static_cast<double>(layer.info.macs)) : "";
+    std::string name = layer.info.name.size() > 24 ? layer.info.name.substr(0, 21) + "..." : layer.info.name;
+    fmt::print("  {:>3}  {:<24} {:<18} {:>8} {:>9} {:>10.3f} {:>8}\n", layer.index, name, layer.info.op,
+               layer.info.macs ? with_thousands(static_cast<std::uint64_t>(layer.info.macs)) : "", with_thousands(layer.cold_cycles),
+               cycles_to_us(layer.cold_cycles, hz), per_mac);
+  }
+  fmt::print("  {:>3}  {:<24} {:<18} {:>8} {:>9} {:>10.3f}\n", "", "(engine between layers)", "", "",
+             with_thousands(p.between_layers_cycles_cold), cycles_to_us(p.between_layers_cycles_cold, hz));
+
+  if (facts.budgets.empty()) {
+    fmt::print("\n  no budget given (--budget FILE)\n");
+    return;
+  }
+  fmt::print("\n  {:<12} {:>12} {:>12} {:>22}  verdict\n", "budget", "limit", "measured", "margin");
+  int failed = 0;
+  for (const BudgetVerdict& verdict : facts.budgets) {
+    failed += !verdict.pass;
+    fmt::print("  {:<12} {:>12} {:>12} {:>22}  {}\n", verdict.name, budget_value(verdict.name, verdict.limit),
+               verdict.value ? budget_value(verdict.name, *verdict.value) : "-", budget_margin(verdict),
+               verdict.pass ? "PASS" : "FAIL");
+  }
+  fmt::print("\n{}: {} of {} budgets met\n", failed ? "FAIL" : "PASS", facts.budgets.size() - static_cast<std::size_t>(failed),
+             facts.budgets.size());
+}
+
+}  // namespace mcusim::cli

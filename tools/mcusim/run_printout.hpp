@@ -1,0 +1,16 @@
+// tools/mcusim/run_printout.hpp — the one-glance text of `mcusim run`: what
+// ran where, per-inference cycles and µs, memory, the layers, and the budget
+// verdicts with their margins.
+#pragma once
+
+#include "sim/target/target.hpp"
+#include "tools/mcusim/model_run.hpp"
+
+namespace mcusim::cli {
+
+void print_run(const ModelRunOutcome& outcome, const Target& target);
+
+// 1234567 -> "1,234,567".
+std::string with_thousands(std::uint64_t value);
+
+}  // namespace mcusim::cli

@@ -1,0 +1,44 @@
+// `mcusim workloads`: the bundled workloads with their operators, MACs,
+// weight bytes, default target and budget.
+#include "reports/budget.hpp"
+#include "tools/mcusim/commands.hpp"
+#include "tools/mcusim/model_run.hpp"
+#include "tools/mcusim/run_printout.hpp"
+#include "tools/mcusim/workloads.hpp"
+
+#include <fmt/format.h>
+
+namespace mcusim::cli {
+namespace {
+
+int list() {
+  fmt::print("{:<12} {:>4} {:>10} {:>9}  {:<12} {}\n", "workload", "ops", "MACs", "weights", "target", "budget");
+  for (const Workload& w : list_workloads()) {
+    const compiler::Model model = load_model(w.model);
+    std::int64_t macs = 0;
+    for (const auto& layer : layer_infos(model)) macs += layer.macs;
+    std::uint64_t weight_bytes = 0;
+    for (const auto& t : model.tensors) {
+      if (t.is_constant) weight_bytes += t.data.size();
+    }
+    std::string budget = "-";
+    if (w.budget) {
+      budget.clear();
+      for (const BudgetLimit& limit : load_budget(*w.budget).limits) {
+        budget += fmt::format("{}{} <= {:g}", budget.empty() ? "" : ", ", limit.name, limit.limit);
+      }
+    }
+    fmt::print("{:<12} {:>4} {:>10} {:>9}  {:<12} {}\n", w.name, model.operators.size(),
+               with_thousands(static_cast<std::uint64_t>(macs)), with_thousands(weight_bytes), w.target, budget);
+  }
+  return 0;
+}
+
+}  // namespace
+
+Command add_workloads_command(CLI::App& app) {
+  CLI::App* cmd = app.add_subcommand("workloads", "List the bundled workloads (workloads/)");
+  return {cmd, [] { return list(); }};
+}
+
+}  // namespace mcusim::cli
