@@ -78,6 +78,7 @@ fs::path FirmwareBuilder::compile(const Target& target, const FirmwareSpec& spec
   }
   for (const fs::path& dir : spec.include_dirs) argv.push_back("-I" + dir.string());
   for (const std::string& define : spec.defines) argv.push_back("-D" + define);
+  for (const std::string& flag : spec.compile_flags) argv.push_back(flag);
   if (spec.paint_stack) argv.push_back("-DMCUSIM_DEVICE_PAINT_STACK");
   // Files the builder wrote (generated sources, blobs) are named relative to
   // the image's directory and compiled from there: clang-14's assembler

@@ -44,6 +44,9 @@ struct FirmwareSpec {
   std::vector<GeneratedSource> generated_sources;
   std::vector<std::filesystem::path> include_dirs;
   std::vector<std::string> defines;  // "NAME" or "NAME=value"
+  // More clang flags for every source, after the core's and the common ones
+  // (a kernel variant's, compiler::kernel_variant_compile_flags).
+  std::vector<std::string> compile_flags;
   std::vector<Blob> blobs;
   // Archives linked after the objects, e.g. soft_float_library(core).
   std::vector<std::filesystem::path> libraries;

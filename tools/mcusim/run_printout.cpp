@@ -31,9 +31,13 @@ void print_fault(const GuestFault& fault) {
 }  // namespace
 
 std::string with_thousands(std::uint64_t value) {
-  std::string digits = std::to_string(value);
-  for (int i = static_cast<int>(digits.size()) - 3; i > 0; i -= 3) digits.insert(static_cast<std::size_t>(i), ",");
-  return digits;
+  const std::string digits = std::to_string(value);
+  std::string grouped;
+  for (std::size_t i = 0; i < digits.size(); ++i) {
+    if (i > 0 && (digits.size() - i) % 3 == 0) grouped += ',';
+    grouped += digits[i];
+  }
+  return grouped;
 }
 
 void print_run(const ModelRunOutcome& outcome, const Target& target) {
@@ -74,7 +78,8 @@ void print_run(const ModelRunOutcome& outcome, const Target& target) {
   for (const profiler::LayerProfile& layer : p.layers) {
     const std::string per_mac =
         layer.info.macs > 0 ? fmt::format("{:.2f}", static_cast<double>(layer.cold_cycles) / static_cast<double>(layer.info.macs)) : "";
-    std::string name = layer.info.name.size() > 24 ? layer.info.name.substr(0, 21) + "..." : layer.info.name;
+    std::string name = layer.info.name;
+    if (name.size() > 24) name.replace(21, std::string::npos, "...");
     fmt::print("  {:>3}  {:<24} {:<18} {:>8} {:>9} {:>10.3f} {:>8}\n", layer.index, name, layer.info.op,
                layer.info.macs ? with_thousands(static_cast<std::uint64_t>(layer.info.macs)) : "", with_thousands(layer.cold_cycles),
                cycles_to_us(layer.cold_cycles, hz), per_mac);
