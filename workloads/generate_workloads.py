@@ -13,10 +13,11 @@ networks their real shapes, sizes and value ranges -- what cycles, arena and
 flash depend on -- but the outputs mean nothing.
 
     python3 workloads/generate_workloads.py          # rewrite every workload
-    python3 workloads/generate_workloads.py touch-mlp
+    python3 workloads/generate_workloads.py sine
 
-Workloads: touch-mlp (the 100 us touch case), sine (hello_world's shape),
-kws-ds-cnn (the MLPerf Tiny keyword-spotting DS-CNN's shape).
+Workloads: sine (hello_world's shape),
+kws-ds-cnn (the MLPerf Tiny keyword-spotting DS-CNN's shape). The touch
+workload is trained, not generated: tools/train_touch.
 """
 
 import math
@@ -82,60 +83,6 @@ def quantize(x, scale, zero_point):
     return int(min(127, max(-128, zero_point + round_half_away(f32(x / scale)))))
 
 
-# ---- touch-mlp ---------------------------------------------------------------
-# A self-capacitance touch panel with 8 row and 8 column electrodes. Each
-# feature is one electrode's count delta against its baseline, normalised so
-# a full finger reads about 1.0. A finger at (x, y) raises the rows near y and
-# the columns near x in a bell of about one electrode pitch; a palm raises a
-# broad band; with no touch only noise and a little drift remain.
-
-TOUCH_ROWS = 8
-TOUCH_COLS = 8
-
-
-def touch_frame(rng, kind):
-    noise = [rng.gauss(0.0, 0.03) for _ in range(TOUCH_ROWS + TOUCH_COLS)]
-    drift = rng.uniform(-0.05, 0.05)
-    if kind == "none":
-        return [f32(n + drift) for n in noise]
-    x = rng.uniform(0.0, 1.0)
-    y = rng.uniform(0.0, 1.0)
-    width = 0.8 if kind == "finger" else 2.5
-    amplitude = rng.uniform(0.6, 1.1) if kind == "finger" else rng.uniform(0.9, 1.4)
-    frame = []
-    for i in range(TOUCH_ROWS):
-        frame.append(amplitude * math.exp(-((i - y * (TOUCH_ROWS - 1)) / width) ** 2))
-    for j in range(TOUCH_COLS):
-        frame.append(amplitude * math.exp(-((j - x * (TOUCH_COLS - 1)) / width) ** 2))
-    return [f32(v + n + drift) for v, n in zip(frame, noise)]
-
-
-def touch_mlp():
-    folder = os.path.join(HERE, "touch-mlp")
-    rng = random.Random(0x70C4)  # fixed seed: "touch"
-    sizes = [TOUCH_ROWS + TOUCH_COLS, 16, 8, 3]
-    for index in range(len(sizes) - 1):
-        fan_in, fan_out = sizes[index], sizes[index + 1]
-        write_npy(os.path.join(folder, "fc%d_weights.npy" % (index + 1)),
-                  glorot(rng, fan_in, fan_out, fan_in * fan_out), [fan_out, fan_in])
-        write_npy(os.path.join(folder, "fc%d_bias.npy" % (index + 1)), small_bias(rng, fan_out), [fan_out])
-    # Calibration: 64 frames, a mix of fingers, palms and empty panels.
-    kinds = ["finger"] * 40 + ["palm"] * 12 + ["none"] * 12
-    rng.shuffle(kinds)
-    calibration = []
-    for kind in kinds:
-        calibration += touch_frame(rng, kind)
-    write_npy(os.path.join(folder, "calibration.npy"), calibration, [len(kinds), sizes[0]])
-    # The fixed input: one finger frame not in the calibration set, as float
-    # and as the int8 tensor the model takes (quantized as the compiler will
-    # quantize the input; tests/runtime/compiler/touch_mlp_test.cpp checks that
-    # the two agree).
-    frame = touch_frame(rng, "finger")
-    write_npy(os.path.join(folder, "input_float.npy"), frame, [1, sizes[0]])
-    scale, zero_point = asymmetric_quantization(min(calibration), max(calibration))
-    write_npy(os.path.join(folder, "input.npy"), [quantize(v, scale, zero_point) for v in frame], [1, sizes[0]], "|i1")
-
-
 # ---- sine --------------------------------------------------------------------
 # Shaped like TensorFlow Lite Micro's hello_world: y = sin(x) on [0, 2 pi] by
 # an MLP 1 -> 16 -> 16 -> 1 with ReLU.
@@ -188,7 +135,7 @@ def kws_ds_cnn():
     write_npy(os.path.join(folder, "input_float.npy"), frames[8 * 490:], [1, 49, 10, 1])
 
 
-WORKLOADS = {"touch-mlp": touch_mlp, "sine": sine, "kws-ds-cnn": kws_ds_cnn}
+WORKLOADS = {"sine": sine, "kws-ds-cnn": kws_ds_cnn}
 
 
 def main(argv):

@@ -8,7 +8,7 @@
 // int8 per the TFLite int8 quantization specification. docs/model-spec.md
 // describes the format field by field.
 //
-//   Model model = load_model_spec("workloads/touch-mlp/model.toml");
+//   Model model = load_model_spec("workloads/touch/model.toml");
 //
 // Every mistake is an mcusim::Error (BadInput, exit 2) with
 // "<spec>:<line>:<column>: ..." and advice.

@@ -24,7 +24,7 @@ constexpr std::string_view kTopLevel = "at the top level";
 constexpr std::string_view kInputContext = "in [input]";
 constexpr const char* kFormatDoc = "docs/model-spec.md describes the format";
 
-constexpr KeySpec kNameKey{"name", "name = \"touch-mlp\""};
+constexpr KeySpec kNameKey{"name", "name = \"touch\""};
 constexpr KeySpec kDescriptionKey{"description", "description = \"what the model does\""};
 constexpr KeySpec kGranularityKey{"weight_quantization",
                                   "weight_quantization = \"per_channel\"  # per_channel | per_tensor (float specs)"};

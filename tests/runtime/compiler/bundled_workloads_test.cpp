@@ -2,7 +2,7 @@
 // (workloads/<name>/model.toml) loads, quantizes and runs on the host
 // kernels, and its committed fixed input fits the model's input tensor. How
 // far each one's int8 outputs are from its float model is printed; the touch
-// MLP's bound is asserted in touch_mlp_test.cpp.
+// classifier's accuracy is asserted in touch_workload_test.cpp.
 #include <gtest/gtest.h>
 
 #include <algorithm>
@@ -44,7 +44,14 @@ TEST_P(BundledWorkload, LoadsQuantizesAndRuns) {
   const Model model = build_model(net);
   HostInterpreter interpreter(model);
 
-  const std::vector<float> frame = read_npy(dir / "input_float.npy").floats();
+  // The fixed float input: input_float.npy, or the first of inputs.npy.
+  std::vector<float> frame;
+  if (std::filesystem::exists(dir / "input_float.npy")) {
+    frame = read_npy(dir / "input_float.npy").floats();
+  } else {
+    frame = read_npy(dir / "inputs.npy").floats();
+    frame.resize(static_cast<std::size_t>(net.input_elements()));
+  }
   ASSERT_EQ(static_cast<std::int64_t>(frame.size()), net.input_elements());
   quantize_f32_params p{};
   p.size = static_cast<std::int32_t>(frame.size());
