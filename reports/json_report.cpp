@@ -29,7 +29,7 @@ nlohmann::ordered_json report_json(const RunResult& run, const ReportContext& co
   nlohmann::ordered_json json;
   json["schema"] = kReportSchema;
   json["command"] = context.command;
-  json["elf"] = context.elf;
+  json["elf"] = context.elf.empty() ? nlohmann::ordered_json(nullptr) : nlohmann::ordered_json(context.elf);
   json["target"] = run.target;
   json["core"] = std::string(core_name(run.core));
   json["clock_hz"] = run.clock_hz;

@@ -119,7 +119,15 @@ json model_report_json(const RunResult& run, const profiler::ModelProfile* profi
     }
     j["layers"] = layers;
     json outputs = json::array();
-    for (const auto& output : profile->outputs) outputs.push_back(hex(output));
+    for (const auto& output : profile->outputs) {
+      if (!facts.output_is_int8) {
+        outputs.push_back(hex(output));
+        continue;
+      }
+      json values = json::array();
+      for (std::uint8_t b : output) values.push_back(static_cast<std::int8_t>(b));
+      outputs.push_back(values);
+    }
     j["outputs"] = outputs;
   }
   json budgets = json::array();

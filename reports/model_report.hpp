@@ -32,6 +32,7 @@ struct ModelRunFacts {
   std::uint64_t stack_reserved_bytes = 0;
   FlashBreakdown flash;
   std::uint64_t ram_bytes = 0;  // data + bss + arena + stack reserve
+  bool output_is_int8 = true;   // outputs as int8 values; else the raw bytes in hex
   std::vector<BudgetVerdict> budgets;
 };
 

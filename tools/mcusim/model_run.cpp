@@ -192,6 +192,7 @@ ModelRunOutcome run_model(const Target& target, const ModelRunRequest& request) 
   facts.flash.weights_bytes = image.sizes.blobs;
   facts.flash.total_bytes = image.sizes.flash_bytes();
   facts.ram_bytes = image.sizes.ram_bytes();
+  facts.output_is_int8 = output.type == compiler::ElementType::Int8;
 
   if (outcome.run.fault || outcome.run.exit_status.value_or(1) != 0) return outcome;
   outcome.profile = profiler::profile_model_run(outcome.run, layer_infos(outcome.model));

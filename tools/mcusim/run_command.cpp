@@ -98,7 +98,9 @@ int run(const RunCliOptions& cli) {
   request.work_dir = work.path();
   const ModelRunOutcome outcome = run_model(target, request);
 
-  ReportContext context{"run", outcome.elf.string()};
+  // The ELF is named only where it is kept: a temporary path would make
+  // two runs' reports differ.
+  ReportContext context{"run", cli.work_dir.empty() ? std::string() : outcome.elf.string()};
   const auto profile = outcome.profile ? &*outcome.profile : nullptr;
   if (outcome.profile && !cli.output.empty()) write_file(cli.output, outcome.profile->outputs.back());
   if (outcome.profile && request.dump_tensors) write_tensor_dump(cli.dump_tensors, outcome);
