@@ -15,7 +15,6 @@
 #include <fmt/format.h>
 
 #include <algorithm>
-#include <chrono>
 #include <fstream>
 
 namespace mcusim::cli {
@@ -169,9 +168,7 @@ ModelRunOutcome run_model(const Target& target, const ModelRunRequest& request) 
   spec.arena_bytes = plan.arena_bytes;
   spec.stack_bytes = request.stack_bytes;
   spec.paint_stack = true;
-  const auto build_started = std::chrono::steady_clock::now();
   const firmware::FirmwareImage image = firmware::FirmwareBuilder(request.work_dir).build(target, spec);
-  outcome.build_seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - build_started).count();
   outcome.elf = image.elf;
   outcome.toolchain = image.toolchain;
 

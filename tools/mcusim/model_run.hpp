@@ -47,7 +47,6 @@ struct ModelRunOutcome {
   std::filesystem::path elf;
   std::string toolchain;
   std::vector<std::uint8_t> first_input;  // the cold inference's input tensor
-  double build_seconds = 0;  // host time to compile and link the firmware
   std::uint32_t input_bytes = 0;
   std::uint32_t output_bytes = 0;
 };

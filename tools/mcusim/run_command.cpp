@@ -15,6 +15,7 @@
 
 #include <fmt/format.h>
 
+#include <chrono>
 #include <filesystem>
 #include <fstream>
 #include <memory>
@@ -96,7 +97,11 @@ int run(const RunCliOptions& cli) {
 
   WorkDir work(cli.work_dir);
   request.work_dir = work.path();
+  const auto started = std::chrono::steady_clock::now();
   const ModelRunOutcome outcome = run_model(target, request);
+  // Host time outside the simulation: plan, firmware build, ELF loading.
+  const double prepare_seconds =
+      std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count() - outcome.run.host_seconds;
 
   // The ELF is named only where it is kept: a temporary path would make
   // two runs' reports differ.
@@ -107,7 +112,7 @@ int run(const RunCliOptions& cli) {
   if (cli.json) {
     fmt::print("{}", to_text(model_report_json(outcome.run, profile, outcome.facts, context)));
   } else {
-    print_run(outcome, target);
+    print_run(outcome, target, prepare_seconds);
   }
   if (outcome.run.fault) return 3;
   if (!outcome.profile) return 1;  // the harness exited non-zero: its message is on the console
