@@ -16,7 +16,9 @@ flash depend on -- but the outputs mean nothing.
     python3 workloads/generate_workloads.py sine
 
 Workloads: sine (hello_world's shape),
-kws-ds-cnn (the MLPerf Tiny keyword-spotting DS-CNN's shape). The touch
+kws-ds-cnn (the MLPerf Tiny keyword-spotting DS-CNN's shape); for
+vww-mobilenet, resnet-8 and anomaly-ae only the sample inputs (inputs.npy):
+their model.toml generates its weights when it is loaded. The touch
 workload is trained, not generated: tools/train_touch.
 """
 
@@ -99,6 +101,8 @@ def sine():
     xs = [f32(2.0 * math.pi * i / 63.0) for i in range(64)]
     write_npy(os.path.join(folder, "calibration.npy"), xs, [64, 1])
     write_npy(os.path.join(folder, "input_float.npy"), [f32(1.0)], [1, 1])
+    # inputs.npy: what `mcusim run --workload sine` feeds, one x per inference.
+    write_npy(os.path.join(folder, "inputs.npy"), [f32(x) for x in (0.5, 1.5, 3.0, 4.5, 6.0)], [5, 1])
 
 
 # ---- kws-ds-cnn ----------------------------------------------------------------
@@ -133,9 +137,51 @@ def kws_ds_cnn():
             frames += [f32(level[c] * swell + rng.gauss(0.0, 0.1)) for c in range(10)]
     write_npy(os.path.join(folder, "calibration.npy"), frames[: 8 * 490], [8, 49, 10, 1])
     write_npy(os.path.join(folder, "input_float.npy"), frames[8 * 490:], [1, 49, 10, 1])
+    # inputs.npy: input_float.npy's frame and two more, drawn after everything
+    # above so the weights and calibration set keep their bytes.
+    more = []
+    for _ in range(2):
+        level = [rng.uniform(-1.0, 1.0) for _ in range(10)]
+        for t in range(49):
+            swell = math.sin(math.pi * t / 48.0)
+            more += [f32(level[c] * swell + rng.gauss(0.0, 0.1)) for c in range(10)]
+    write_npy(os.path.join(folder, "inputs.npy"), frames[8 * 490:] + more, [3, 49, 10, 1])
 
 
-WORKLOADS = {"sine": sine, "kws-ds-cnn": kws_ds_cnn}
+# ---- the workloads whose weights are generated at load time --------------------
+# vww-mobilenet, resnet-8 and anomaly-ae keep no weights here: their model.toml
+# generates weights and calibration sets itself (docs/model-spec.md, "Synthetic
+# weights and calibration sets"). Only their sample inputs are written here.
+
+def sample_inputs(name, seed, count, shape, low, high, dtype):
+    rng = random.Random(seed)
+    size = 1
+    for d in shape:
+        size *= d
+    if dtype == "|i1":
+        values = [rng.randint(-128, 127) for _ in range(count * size)]
+    else:
+        values = [f32(rng.uniform(low, high)) for _ in range(count * size)]
+    write_npy(os.path.join(HERE, name, "inputs.npy"), values, [count] + shape, dtype)
+
+
+def vww_mobilenet():
+    # int8 pixels as a camera pipeline hands them to the model (any byte is a
+    # valid input whatever the input's quantization).
+    sample_inputs("vww-mobilenet", 0x7717, 2, [96, 96, 3], 0, 0, "|i1")
+
+
+def resnet_8():
+    sample_inputs("resnet-8", 0x8E58, 3, [32, 32, 3], 0, 0, "|i1")
+
+
+def anomaly_ae():
+    # log-mel-like frames in the calibration range [-1, 1].
+    sample_inputs("anomaly-ae", 0xAE01, 3, [640], -1.0, 1.0, "<f4")
+
+
+WORKLOADS = {"sine": sine, "kws-ds-cnn": kws_ds_cnn, "vww-mobilenet": vww_mobilenet, "resnet-8": resnet_8,
+             "anomaly-ae": anomaly_ae}
 
 
 def main(argv):

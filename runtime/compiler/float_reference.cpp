@@ -166,8 +166,10 @@ std::vector<std::vector<float>> float_forward(const SpecNetwork& network, std::s
   const Values model_input(input.begin(), input.end());
   std::vector<Values> outputs;
   outputs.reserve(network.layers.size());
-  for (const SpecLayer& l : network.layers) {
-    const Values& in = outputs.empty() ? model_input : outputs.back();
+  for (std::size_t index = 0; index < network.layers.size(); ++index) {
+    const SpecLayer& l = network.layers[index];
+    const int source = network.source_of(index);  // the previous layer, or `from`
+    const Values& in = source < 0 ? model_input : outputs[static_cast<std::size_t>(source)];
     Values out;
     switch (l.kind) {
       case LayerKind::FullyConnected: out = fully_connected(l, in); break;

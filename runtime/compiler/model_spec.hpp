@@ -68,6 +68,10 @@ struct SpecLayer {
   float beta = 1.0f;                        // softmax
   std::vector<std::int32_t> target_shape;  // reshape, -1 resolved
   int skip_from = -1;                       // add: layer index added to the previous output; -1 = the model input
+  // `from`: the layer whose output this layer takes; kFromPrevious (the
+  // default) is the layer before, -1 the model input.
+  static constexpr int kFromPrevious = -2;
+  int input_from = kFromPrevious;
 
   std::vector<std::int32_t> input_shape;
   std::vector<std::int32_t> output_shape;
@@ -106,6 +110,9 @@ struct SpecNetwork {
   std::vector<SpecLayer> layers;
 
   std::int64_t input_elements() const noexcept;
+  // The index of the layer whose output layer i takes (its `from`, else
+  // i - 1); -1 is the model input.
+  int source_of(std::size_t i) const noexcept;
 };
 
 // Reads and checks a spec: keys, layer kinds, shapes through the network,

@@ -75,6 +75,10 @@ class ModelBuilder {
     ActivationQuant previous_quant = *net_.input_quant;
     for (std::size_t i = 0; i < net_.layers.size(); ++i) {
       const SpecLayer& layer = net_.layers[i];
+      if (const int source = net_.source_of(i); source != static_cast<int>(i) - 1) {  // `from`
+        previous = source < 0 ? input : outputs[static_cast<std::size_t>(source)];
+        previous_quant = source < 0 ? *net_.input_quant : quants[static_cast<std::size_t>(source)];
+      }
       const std::optional<ActivationQuant> fixed = fixed_output_quantization(layer.kind, previous_quant);
       if (!fixed && !layer.output_quant) internal(fmt::format("layer {} has no output quantization", i));
       const ActivationQuant out_quant = fixed ? *fixed : *layer.output_quant;
@@ -92,6 +96,7 @@ class ModelBuilder {
       op.outputs = {previous};
       model_.operators.push_back(std::move(op));
       outputs.push_back(previous);
+      quants.push_back(out_quant);
       previous_quant = out_quant;
     }
     model_.outputs = {previous};

@@ -31,22 +31,22 @@ constexpr KeySpec kShapeKey{"shape", "shape = [1, -1]  # the output shape; -1 on
 constexpr KeySpec kBetaKey{"beta", "beta = 1.0"};
 constexpr KeySpec kWithKey{"with", "with = \"block1\"  # an earlier layer's name, or \"input\""};
 
-constexpr std::array kFullyConnectedKeys{kKindKey,        kNameKey,        kUnitsKey,       kActivationKey,
+constexpr std::array kFullyConnectedKeys{kKindKey,        kNameKey, kFromKey,        kUnitsKey,       kActivationKey,
                                          kWeightsKey,     kBiasKey,        kWeightScaleKey, kOutputScaleKey,
                                          kOutputZeroPointKey};
-constexpr std::array kConvKeys{kKindKey,    kNameKey,     kFiltersKey,     kKernelKey,      kStrideKey,
+constexpr std::array kConvKeys{kKindKey,    kNameKey, kFromKey,     kFiltersKey,     kKernelKey,      kStrideKey,
                                kDilationKey, kPaddingKey, kActivationKey,  kWeightsKey,     kBiasKey,
                                kWeightScaleKey, kOutputScaleKey, kOutputZeroPointKey};
-constexpr std::array kDepthwiseKeys{kKindKey,         kNameKey,        kKernelKey,     kStrideKey,
+constexpr std::array kDepthwiseKeys{kKindKey,         kNameKey, kFromKey,        kKernelKey,     kStrideKey,
                                     kDilationKey,     kPaddingKey,     kDepthMultiplierKey, kActivationKey,
                                     kWeightsKey,      kBiasKey,        kWeightScaleKey, kOutputScaleKey,
                                     kOutputZeroPointKey};
-constexpr std::array kPoolKeys{kKindKey, kNameKey, kPoolKey, kStrideKey, kPaddingKey};
-constexpr std::array kReshapeKeys{kKindKey, kNameKey, kShapeKey};
-constexpr std::array kPlainKeys{kKindKey, kNameKey};
-constexpr std::array kSoftmaxKeys{kKindKey, kNameKey, kBetaKey};
-constexpr std::array kRequantizingKeys{kKindKey, kNameKey, kOutputScaleKey, kOutputZeroPointKey};
-constexpr std::array kAddKeys{kKindKey, kNameKey, kWithKey, kActivationKey, kOutputScaleKey, kOutputZeroPointKey};
+constexpr std::array kPoolKeys{kKindKey, kNameKey, kFromKey, kPoolKey, kStrideKey, kPaddingKey};
+constexpr std::array kReshapeKeys{kKindKey, kNameKey, kFromKey, kShapeKey};
+constexpr std::array kPlainKeys{kKindKey, kNameKey, kFromKey};
+constexpr std::array kSoftmaxKeys{kKindKey, kNameKey, kFromKey, kBetaKey};
+constexpr std::array kRequantizingKeys{kKindKey, kNameKey, kFromKey, kOutputScaleKey, kOutputZeroPointKey};
+constexpr std::array kAddKeys{kKindKey, kNameKey, kFromKey, kWithKey, kActivationKey, kOutputScaleKey, kOutputZeroPointKey};
 
 const std::array kKinds{
     LayerKindInfo{LayerKind::FullyConnected, "fully_connected", kFullyConnectedKeys},

@@ -25,6 +25,7 @@ std::span<const LayerKindInfo> layer_kinds();
 const LayerKindInfo& layer_kind_info(LayerKind kind);
 
 // The keys of weighted layers, shared with the parser.
+inline constexpr KeySpec kFromKey{"from", "from = \"block1\"  # take an earlier layer's output (or \"input\") instead of the previous one"};
 inline constexpr KeySpec kWeightsKey{"weights", "weights = \"fc1_weights.npy\"  # or an inline array"};
 inline constexpr KeySpec kBiasKey{"bias", "bias = \"fc1_bias.npy\"  # or an inline array"};
 inline constexpr KeySpec kWeightScaleKey{"weight_scale",

@@ -14,6 +14,7 @@
 #include "runtime/compiler/model_spec.hpp"
 #include "runtime/compiler/model_spec_fields.hpp"
 #include "runtime/compiler/model_spec_layers.hpp"
+#include "runtime/compiler/model_spec_synthetic.hpp"
 #include "sim/error.hpp"
 #include "sim/target/spelling.hpp"
 
@@ -139,6 +140,11 @@ class SpecParser {
       net.input_quant = quantization(table, kScaleKey, kZeroPointKey, kInputContext);
       return;
     }
+    if (calibration->is_table()) {
+      const std::int64_t per_sample = net.input_elements() / net.input_shape[0];
+      net.calibration = synthetic_calibration(fields_, *calibration, kInputContext, per_sample, net.calibration_samples);
+      return;
+    }
     const NpyArray set = fields_.array(*calibration, kCalibrationKey, kInputContext, NpyType::Float32,
                                        "save the calibration inputs as float32");
     // [samples] + the input shape without its batch of 1, or [samples] + the
@@ -197,11 +203,29 @@ class SpecParser {
     fields_.check_keys(table, info.keys, context);
     names_.push_back(layer.name);
     read_layer_options(fields_, table, context, names_, layer);
-    layer.input_shape = net.layers.empty() ? net.input_shape : net.layers.back().output_shape;
+    if (const toml::node* from = table.get(kFromKey.key)) layer.input_from = source(*from, context);
+    const int source_index = layer.input_from == SpecLayer::kFromPrevious ? static_cast<int>(index) - 1 : layer.input_from;
+    layer.input_shape = source_index < 0 ? net.input_shape : net.layers[static_cast<std::size_t>(source_index)].output_shape;
     infer_output_shape(fields_, table, context, net.input_shape, net.layers, layer);
     read_quantization_keys(table, context, net, layer);
     if (layer.weighted()) read_weights(table, context, net, layer);
     net.layers.push_back(std::move(layer));
+  }
+
+  // `from = "name"`: an earlier layer, or "input".
+  int source(const toml::node& node, std::string_view context) const {
+    const std::string name = fields_.string(node, kFromKey, context);
+    if (name == "input") return -1;
+    for (std::size_t i = 0; i + 1 < names_.size(); ++i) {
+      if (names_[i] == name) return static_cast<int>(i);
+    }
+    std::vector<std::string> candidates(names_.begin(), names_.end() - 1);
+    candidates.push_back("input");
+    const auto guess = closest_match(name, candidates);
+    fields_.fail(node, fmt::format("'from' names an earlier layer, or \"input\": {}", join_names(candidates)),
+                 guess ? fmt::format("layer {} takes its input from '{}', which is no earlier layer; did you mean '{}'?",
+                                     context, name, *guess)
+                       : fmt::format("layer {} takes its input from '{}', which is no earlier layer", context, name));
   }
 
   void read_quantization_keys(const toml::table& table, std::string_view context, const SpecNetwork& net,
@@ -228,24 +252,47 @@ class SpecParser {
         net.is_float ? "a float spec (one with [input] calibration) takes float32 weights and biases"
                      : "an int8 spec takes int8 weights ('|i1') with weight_scale and int32 biases ('<i4')";
     const toml::node& weights_node = fields_.require(table, kWeightsKey, context);
-    const NpyArray weights = fields_.array(weights_node, kWeightsKey, context, weight_type, type_advice);
-    check_shape(weights_node, weights, expected, layer.input_shape, context, "weights",
-                layer.kind == LayerKind::FullyConnected ? "[units, inputs]"
-                : layer.kind == LayerKind::Conv2D       ? "[filters, kernel height, kernel width, input channels]"
-                                                        : "[1, kernel height, kernel width, channels x depth_multiplier]");
-    if (const toml::node* bias_node = table.get(kBiasKey.key)) {
-      const NpyArray bias =
-          fields_.array(*bias_node, kBiasKey, context, net.is_float ? NpyType::Float32 : NpyType::Int32, type_advice);
-      check_shape(*bias_node, bias, {channels}, layer.input_shape, context, "bias", "[output channels]");
-      layer.has_bias = true;
+    const toml::node* bias_node = table.get(kBiasKey.key);
+    for (const toml::node* node : {&weights_node, bias_node}) {
+      if (node != nullptr && node->is_table() && !net.is_float) {
+        fields_.fail(*node, "generated weights are float32: give [input] a calibration set to make this a float spec, "
+                            "or give int8 arrays",
+                     fmt::format("{} {} is generated ({{ init = ... }}) in an int8 spec", node == bias_node ? "bias" : "weights",
+                                 context));
+      }
+    }
+    if (weights_node.is_table()) {
+      std::size_t count = 1;
+      for (std::int32_t d : expected) count *= static_cast<std::size_t>(d);
+      layer.weights = synthetic_layer_array(fields_, weights_node, kWeightsKey, context, layer, count);
+    } else {
+      const NpyArray weights = fields_.array(weights_node, kWeightsKey, context, weight_type, type_advice);
+      check_shape(weights_node, weights, expected, layer.input_shape, context, "weights",
+                  layer.kind == LayerKind::FullyConnected ? "[units, inputs]"
+                  : layer.kind == LayerKind::Conv2D       ? "[filters, kernel height, kernel width, input channels]"
+                                                          : "[1, kernel height, kernel width, channels x depth_multiplier]");
       if (net.is_float) {
-        layer.bias = bias.floats();
+        layer.weights = weights.floats();
       } else {
-        layer.bias_q = bias.int32s();
+        layer.weights_q = weights.int8s();
+      }
+    }
+    if (bias_node != nullptr) {
+      layer.has_bias = true;
+      if (bias_node->is_table()) {
+        layer.bias = synthetic_layer_array(fields_, *bias_node, kBiasKey, context, layer, static_cast<std::size_t>(channels));
+      } else {
+        const NpyArray bias =
+            fields_.array(*bias_node, kBiasKey, context, net.is_float ? NpyType::Float32 : NpyType::Int32, type_advice);
+        check_shape(*bias_node, bias, {channels}, layer.input_shape, context, "bias", "[output channels]");
+        if (net.is_float) {
+          layer.bias = bias.floats();
+        } else {
+          layer.bias_q = bias.int32s();
+        }
       }
     }
     if (net.is_float) {
-      layer.weights = weights.floats();
       for (float w : layer.weights) {
         if (!std::isfinite(w)) fields_.fail(weights_node, "remove NaN and infinite weights", "weights hold a NaN or infinity");
       }
@@ -254,7 +301,6 @@ class SpecParser {
       }
       return;
     }
-    layer.weights_q = weights.int8s();
     for (std::int8_t w : layer.weights_q) {
       // TFLite int8 spec: weights are in [-127, 127] with zero point 0
       // (tensorflow.org/lite/performance/quantization_spec).
@@ -309,6 +355,11 @@ std::int64_t SpecNetwork::input_elements() const noexcept {
   std::int64_t n = 1;
   for (std::int32_t d : input_shape) n *= d;
   return n;
+}
+
+int SpecNetwork::source_of(std::size_t i) const noexcept {
+  const int from = layers[i].input_from;
+  return from == SpecLayer::kFromPrevious ? static_cast<int>(i) - 1 : from;
 }
 
 SpecNetwork parse_model_spec(const std::filesystem::path& path) { return SpecParser(path).parse(); }

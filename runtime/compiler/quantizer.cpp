@@ -129,6 +129,8 @@ void quantize_network(SpecNetwork& network) {
   ActivationQuant previous = *network.input_quant;
   for (std::size_t i = 0; i < network.layers.size(); ++i) {
     SpecLayer& layer = network.layers[i];
+    const int source = network.source_of(i);  // the previous layer, or `from`
+    previous = source < 0 ? *network.input_quant : *network.layers[static_cast<std::size_t>(source)].output_quant;
     FloatRange range = ranges[i + 1];
     // HardTanh, as a layer or fused, outputs [-1, 1] whatever calibration saw.
     if (layer.kind == LayerKind::HardTanh || layer.activation == Activation::ReluN1To1) range = {-1.0f, 1.0f};
@@ -141,7 +143,6 @@ void quantize_network(SpecNetwork& network) {
       layer.weight_scales = std::move(w.scales);
       if (layer.has_bias) layer.bias_q = quantize_bias(layer.bias, previous.scale, layer.weight_scales);
     }
-    previous = *layer.output_quant;
   }
 }
 
