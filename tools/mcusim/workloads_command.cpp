@@ -25,7 +25,11 @@ int list() {
     if (w.budget) {
       budget.clear();
       for (const BudgetLimit& limit : load_budget(*w.budget).limits) {
-        budget += fmt::format("{}{} <= {:g}", budget.empty() ? "" : ", ", limit.name, limit.limit);
+        // Byte and cycle limits are whole numbers, shown grouped; µs and µJ as written.
+        const bool whole = limit.limit == static_cast<double>(static_cast<std::uint64_t>(limit.limit));
+        const std::string value = whole ? with_thousands(static_cast<std::uint64_t>(limit.limit))
+                                        : fmt::format("{}", limit.limit);
+        budget += fmt::format("{}{} <= {}", budget.empty() ? "" : ", ", limit.name, value);
       }
     }
     fmt::print("{:<12} {:>4} {:>10} {:>9}  {:<12} {}\n", w.name, model.operators.size(),
