@@ -18,5 +18,6 @@ Command add_exec_command(CLI::App& app);
 Command add_targets_command(CLI::App& app);
 Command add_run_command(CLI::App& app);
 Command add_workloads_command(CLI::App& app);
+Command add_export_command(CLI::App& app);
 
 }  // namespace mcusim::cli

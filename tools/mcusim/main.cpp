@@ -38,6 +38,7 @@ int main(int argc, char** argv) {
       mcusim::cli::add_exec_command(app),
       mcusim::cli::add_targets_command(app),
       mcusim::cli::add_workloads_command(app),
+      mcusim::cli::add_export_command(app),
   };
 
   try {

@@ -4,7 +4,6 @@
 #include "profiler/model_profile.hpp"
 #include "runtime/compiler/kernel_variants.hpp"
 #include "runtime/compiler/model_spec.hpp"
-#include "runtime/compiler/plan_writer.hpp"
 #include "runtime/compiler/tflite_reader.hpp"
 #include "runtime/firmware/firmware_builder.hpp"
 #include "runtime/firmware/runtime_dir.hpp"
@@ -109,6 +108,23 @@ bool needs_soft_float(const std::vector<std::string>& defines) {
 
 }  // namespace
 
+compiler::PlanBlob model_plan(const Model& model, std::string_view variant) {
+  (void)variant;  // the plan does not depend on the kernels yet
+  return compiler::write_plan(model);
+}
+
+RuntimeBuild runtime_build(const compiler::PlanBlob& plan, std::string_view variant) {
+  // The engine with the model's operators only, the variant's kernels.
+  const fs::path runtime_dir = firmware::bundled_runtime_dir();
+  RuntimeBuild build;
+  build.sources = compiler::kernel_variant_sources(runtime_dir, variant);
+  for (const fs::path& source : sources_in(runtime_dir / "engine", ".c")) build.sources.push_back(source);
+  build.defines = plan.op_defines;
+  build.compile_flags = compiler::kernel_variant_compile_flags(variant);
+  build.needs_soft_float = needs_soft_float(plan.op_defines);
+  return build;
+}
+
 std::string resolve_variant(std::string_view variant, CoreModel core) {
   if (variant == "auto") return is_armv6m(core) ? "m0" : "m4";
   if (!compiler::is_kernel_variant(variant)) {
@@ -142,7 +158,7 @@ ModelRunOutcome run_model(const Target& target, const ModelRunRequest& request) 
                     "{}: the model has {} inputs and {} outputs", request.model_file.string(),
                     outcome.model.inputs.size(), outcome.model.outputs.size());
   }
-  const compiler::PlanBlob plan = compiler::write_plan(outcome.model);
+  const compiler::PlanBlob plan = model_plan(outcome.model, outcome.variant);
   const auto& input = outcome.model.tensors.at(static_cast<std::size_t>(outcome.model.inputs[0]));
   const auto& output = outcome.model.tensors.at(static_cast<std::size_t>(outcome.model.outputs[0]));
   outcome.input_bytes = static_cast<std::uint32_t>(input.byte_size());
@@ -150,20 +166,19 @@ ModelRunOutcome run_model(const Target& target, const ModelRunRequest& request) 
   const std::uint32_t inferences = 1 + request.warm_inferences;
 
   // The firmware: device start-up and helpers (added by the builder), the
-  // engine with the model's operators only, the variant's kernels, the harness.
-  const fs::path runtime_dir = firmware::bundled_runtime_dir();
+  // runtime (runtime_build: what `mcusim export` ships), the harness.
+  const RuntimeBuild runtime = runtime_build(plan, outcome.variant);
   firmware::FirmwareSpec spec;
   spec.name = "model";
-  spec.sources = compiler::kernel_variant_sources(runtime_dir, outcome.variant);
-  for (const fs::path& source : sources_in(runtime_dir / "engine", ".c")) spec.sources.push_back(source);
-  spec.sources.push_back(runtime_dir / "harness" / "inference_main.c");
+  spec.sources = runtime.sources;
+  spec.sources.push_back(firmware::bundled_runtime_dir() / "harness" / "inference_main.c");
   spec.include_dirs = {firmware::runtime_include_root()};
-  spec.defines = plan.op_defines;
+  spec.defines = runtime.defines;
   spec.defines.push_back("MCUSIM_TRACE_MARKERS");
   spec.defines.push_back(fmt::format("MCUSIM_INFERENCES={}", inferences));
   if (request.dump_tensors) spec.defines.push_back("MCUSIM_LAYER_DONE_HOOK");
-  spec.compile_flags = compiler::kernel_variant_compile_flags(outcome.variant);
-  if (needs_soft_float(plan.op_defines)) spec.libraries.push_back(firmware::soft_float_library(target.core));
+  spec.compile_flags = runtime.compile_flags;
+  if (runtime.needs_soft_float) spec.libraries.push_back(firmware::soft_float_library(target.core));
   spec.blobs = {{"mcusim_plan", plan.bytes, 16}};
   spec.arena_bytes = plan.arena_bytes;
   spec.stack_bytes = request.stack_bytes;

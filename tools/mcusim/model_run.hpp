@@ -11,6 +11,7 @@
 #include "reports/budget.hpp"
 #include "reports/model_report.hpp"
 #include "runtime/compiler/model.hpp"
+#include "runtime/compiler/plan_writer.hpp"
 #include "sim/machine/machine.hpp"
 #include "sim/target/target.hpp"
 
@@ -60,6 +61,23 @@ compiler::Model load_model(const std::filesystem::path& file);
 
 // Name, operator and multiply-accumulates of each operator, in order.
 std::vector<profiler::LayerInfo> layer_infos(const compiler::Model& model);
+
+// The plan blob of `model` for the kernels of `variant` (resolved): the one
+// place `mcusim run` and `mcusim export` make it, so both ship the same bytes.
+compiler::PlanBlob model_plan(const compiler::Model& model, std::string_view variant);
+
+// The inference runtime of a model's firmware, without start-up or harness:
+// what `mcusim run` measures and `mcusim export` hands the user.
+struct RuntimeBuild {
+  std::vector<std::filesystem::path> sources;  // the variant's kernels, then runtime/engine/*.c, each sorted
+  std::vector<std::string> defines;            // the plan's MCUSIM_OP_<KIND>, sorted
+  std::vector<std::string> compile_flags;      // the variant's (kernel_variant_compile_flags)
+  bool needs_soft_float = false;               // QUANTIZE from / DEQUANTIZE to float: link libgcc's soft float
+};
+
+// Throws mcusim::Error (BadInput) for an unknown variant or a runtime folder
+// without sources.
+RuntimeBuild runtime_build(const compiler::PlanBlob& plan, std::string_view variant);
 
 // Throws mcusim::Error: bad model or input (exit 2), firmware that does not
 // fit (exit 2, with the bytes). A guest fault does not throw: it comes back in

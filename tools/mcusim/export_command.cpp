@@ -1,0 +1,182 @@
+// `mcusim export [--workload NAME | --model FILE] [--target T] [--variant V]
+// [--force] DIR`: the runtime sources, plan and a two-function API that
+// `mcusim run` measured, for the user's own firmware (export_package.hpp).
+// It measures first (one cold and one warm inference), so the README carries
+// the cycles and the stack the exported code takes.
+#include "sim/error.hpp"
+#include "sim/target/target.hpp"
+#include "tools/mcusim/commands.hpp"
+#include "tools/mcusim/export_package.hpp"
+#include "tools/mcusim/model_run.hpp"
+#include "tools/mcusim/run_inputs.hpp"
+#include "tools/mcusim/work_dir.hpp"
+#include "tools/mcusim/workloads.hpp"
+
+#include <fmt/format.h>
+
+#include <stdlib.h>
+
+#include <filesystem>
+#include <fstream>
+#include <memory>
+#include <system_error>
+
+namespace mcusim::cli {
+namespace {
+
+namespace fs = std::filesystem;
+
+struct ExportCliOptions {
+  std::string workload;
+  std::string model;
+  std::string target;
+  std::string variant = "auto";
+  std::string dir;
+  std::uint32_t stack_bytes = 2048;
+  bool force = false;
+};
+
+// Refuses a DIR that holds anything (unless --force) before any work is done.
+void check_destination(const fs::path& dir, bool force) {
+  std::error_code error;
+  const fs::file_status status = fs::status(dir, error);
+  if (!fs::exists(status)) return;
+  if (!fs::is_directory(status)) {
+    throw Error(ErrorKind::Usage, fmt::format("{} exists and is not a folder", dir.string()),
+                "give a new or empty folder to export into");
+  }
+  if (!fs::is_empty(dir, error) && !force) {
+    throw Error(ErrorKind::Usage, fmt::format("{} is not empty", dir.string()),
+                "give a new or empty folder, or --force to replace its contents");
+  }
+}
+
+// Whole or not at all: every file goes into a fresh folder beside DIR, which
+// then takes DIR's place (an old DIR, with --force, is removed only after).
+void write_export(const fs::path& dir, const std::vector<ExportFile>& files) {
+  const fs::path target = fs::absolute(dir).lexically_normal();
+  const fs::path parent = target.parent_path();
+  std::error_code error;
+  fs::create_directories(parent, error);
+  std::string pattern = (parent / ("." + target.filename().string() + ".partial-XXXXXX")).string();
+  if (!::mkdtemp(pattern.data())) {
+    throw_bad_input("give a folder in a writable place", "cannot create a folder beside {}", target.string());
+  }
+  const fs::path partial = pattern;
+  try {
+    for (const ExportFile& file : files) {
+      const fs::path path = partial / file.relative;
+      fs::create_directories(path.parent_path());
+      std::ofstream out(path, std::ios::binary | std::ios::trunc);
+      out << file.text;
+      out.close();
+      if (!out) throw_bad_input("check the disk is not full", "cannot write {}", path.string());
+    }
+    fs::permissions(partial, fs::perms::owner_all | fs::perms::group_read | fs::perms::group_exec |
+                                 fs::perms::others_read | fs::perms::others_exec);
+    const fs::path old = partial.string() + ".old";
+    const bool replace = fs::exists(target) && !fs::is_empty(target);
+    if (replace) fs::rename(target, old);
+    else if (fs::exists(target)) fs::remove(target);
+    fs::rename(partial, target);
+    if (replace) fs::remove_all(old);
+  } catch (...) {
+    fs::remove_all(partial, error);
+    throw;
+  }
+}
+
+int run(const ExportCliOptions& cli) {
+  if (!cli.workload.empty() && !cli.model.empty()) {
+    throw Error(ErrorKind::Usage, "--workload and --model both given", "give one: a bundled workload or a model file");
+  }
+  ModelRunRequest request;
+  std::string target_name = cli.target;
+  std::optional<Workload> workload;
+  std::string model_name;
+  if (cli.model.empty()) {
+    workload = find_workload(cli.workload.empty() ? "touch" : cli.workload);
+    request.model_file = workload->model;
+    request.workload = workload->name;
+    model_name = workload->name;
+    if (target_name.empty()) target_name = workload->target;
+  } else {
+    request.model_file = cli.model;
+    model_name = fs::path(cli.model).filename().string();
+  }
+  if (target_name.empty()) target_name = "generic-m0";
+  const Target target = load_target(target_name);
+  const std::string variant = resolve_variant(cli.variant, target.core);
+  check_destination(cli.dir, cli.force);
+
+  request.model = load_model(request.model_file);
+  request.variant = variant;
+  request.warm_inferences = 1;
+  request.stack_bytes = cli.stack_bytes;
+  request.limits.console = stderr;
+  if (workload && workload->inputs) {
+    const auto& input = request.model.tensors.at(static_cast<std::size_t>(request.model.inputs.at(0)));
+    auto tensors = read_input_tensors(*workload->inputs, input);
+    tensors.resize(std::min<std::size_t>(tensors.size(), 2));
+    request.inputs = std::move(tensors);
+  }
+
+  // Measure what is exported: the same plan and runtime sources.
+  WorkDir work("");
+  request.work_dir = work.path();
+  const ModelRunOutcome outcome = run_model(target, request);
+  if (!outcome.profile) {
+    throw Error(ErrorKind::GuestFault,
+                fmt::format("the model's firmware did not finish on {}: nothing exported", target.name),
+                "run `mcusim run` with the same arguments to see the fault");
+  }
+  ExportMeasurement measured;
+  measured.cold_cycles = outcome.profile->cold_cycles;
+  measured.warm_cycles = outcome.profile->warm.min;
+  measured.stack_peak_bytes = outcome.profile->stack_peak_bytes;
+  measured.arena_peak_bytes = outcome.profile->arena_peak_bytes;
+  measured.flash_code_bytes = outcome.facts.flash.code_bytes;
+  measured.flash_weights_bytes = outcome.facts.flash.weights_bytes;
+
+  const compiler::PlanBlob plan = model_plan(outcome.model, variant);
+  const RuntimeBuild runtime = runtime_build(plan, variant);
+  ExportInputs inputs;
+  inputs.model_name = model_name;
+  inputs.model = &outcome.model;
+  inputs.plan = &plan;
+  inputs.runtime = &runtime;
+  inputs.target = &target;
+  inputs.variant = variant;
+  inputs.measured = measured;
+  const std::vector<ExportFile> files = export_files(inputs);
+  write_export(cli.dir, files);
+
+  fmt::print("mcusim export: {} for {} ({}), kernels '{}': {} files in {}\n", model_name, target.name,
+             core_name(target.core), variant, files.size(), cli.dir);
+  fmt::print("  arena {} bytes, plan {} bytes, defines {}\n", plan.arena_bytes, plan.bytes.size(),
+             fmt::join(runtime.defines, " "));
+  fmt::print("  measured: {} cycles cold, {} warm", measured.cold_cycles, measured.warm_cycles);
+  if (measured.stack_peak_bytes) fmt::print(", stack peak {} bytes", *measured.stack_peak_bytes);
+  fmt::print("\n  see {}\n", (fs::path(cli.dir) / "README.md").string());
+  return 0;
+}
+
+}  // namespace
+
+Command add_export_command(CLI::App& app) {
+  auto options = std::make_shared<ExportCliOptions>();
+  CLI::App* cmd = app.add_subcommand(
+      "export", "Write the measured runtime sources, the plan as a C array and a two-function API "
+                "(init, invoke) for your firmware into DIR (docs/export.md)");
+  cmd->add_option("--workload", options->workload, "a bundled workload (`mcusim workloads`); default: touch");
+  cmd->add_option("--model", options->model, "a .tflite file or a model spec .toml instead of a workload");
+  cmd->add_option("--target", options->target, "a bundled target or a target .toml (default: the workload's)");
+  cmd->add_option("--variant", options->variant, "kernel variant: ref, m0, m4 or auto (the fastest the core runs)");
+  cmd->add_option("--stack-bytes", options->stack_bytes, "stack reserved when measuring")
+      ->check(CLI::Range(256, 1 << 24));
+  cmd->add_flag("--force", options->force, "replace the contents of a non-empty DIR");
+  cmd->add_option("dir", options->dir, "the folder to write (new or empty)")->required();
+  return {cmd, [options] { return run(*options); }};
+}
+
+}  // namespace mcusim::cli
