@@ -12,6 +12,7 @@
 #include <variant>
 
 #include "runtime/compiler/op_params.hpp"
+#include "runtime/compiler/weight_layout.hpp"
 #include "runtime/include/mcusim_engine.h"
 #include "runtime/include/mcusim_plan.h"
 #include "runtime/kernels/kernels.h"
@@ -128,7 +129,32 @@ std::uint8_t plan_type(ElementType type) {
 
 // The params bytes of one operator; per-channel arrays and copy sizes go to
 // the weights section through `b` first, so their offsets are known.
-std::vector<std::uint8_t> params_bytes(const PreparedOp& prepared, BlobBuilder& b) {
+// The variant block of a FULLY_CONNECTED operator (0: none).
+std::uint32_t fc_variant_block(const Model& model, const Operator& op, const FullyConnectedOp& k,
+                               const PlanOptions& options, BlobBuilder& b) {
+  if (options.variant != "m0" || op.inputs.size() < 2) return 0;
+  auto constant = [&](std::size_t slot) -> const Tensor* {
+    if (slot >= op.inputs.size() || op.inputs[slot] < 0) return nullptr;
+    const Tensor& t = model.tensors.at(static_cast<std::size_t>(op.inputs[slot]));
+    return t.is_constant ? &t : nullptr;
+  };
+  const Tensor* filter = constant(1);
+  const Tensor* bias = constant(2);
+  if (filter == nullptr || filter->type != ElementType::Int8) return 0;
+  if (op.inputs.size() > 2 && op.inputs[2] >= 0 && (bias == nullptr || bias->type != ElementType::Int32)) return 0;
+  std::vector<std::int32_t> bias_values;
+  if (bias != nullptr) {
+    bias_values.resize(bias->data.size() / 4);
+    std::memcpy(bias_values.data(), bias->data.data(), bias_values.size() * 4);
+  }
+  const std::span<const std::int8_t> weights(reinterpret_cast<const std::int8_t*>(filter->data.data()),
+                                             filter->data.size());
+  const auto block = fc_m0_lanes_block(k.params, weights, bias_values, k.multipliers, k.shifts);
+  return block ? b.append_vector(*block) : 0;
+}
+
+std::vector<std::uint8_t> params_bytes(const Model& model, const Operator& op, const PreparedOp& prepared,
+                                       const PlanOptions& options, BlobBuilder& b) {
   auto raw = [](const auto& s) {
     const auto* p = reinterpret_cast<const std::uint8_t*>(&s);
     return std::vector<std::uint8_t>(p, p + sizeof s);
@@ -144,7 +170,8 @@ std::vector<std::uint8_t> params_bytes(const PreparedOp& prepared, BlobBuilder& 
           const mcusim_plan_fully_connected q = {
               p.batches,     p.accum_depth,       p.output_depth,         p.input_offset,
               p.filter_offset, p.output_offset,   p.output_multiplier,    p.output_shift,
-              array(k.multipliers), array(k.shifts), p.act_min,            p.act_max};
+              array(k.multipliers), array(k.shifts), p.act_min,            p.act_max,
+              fc_variant_block(model, op, k, options, b)};
           return raw(q);
         } else if constexpr (std::is_same_v<K, Conv2DOp>) {
           const mcusim_plan_conv_2d q = {
@@ -287,7 +314,7 @@ PlanBlob write_plan(const Model& model, const PlanOptions& options) {
     }
   }
   std::vector<std::vector<std::uint8_t>> params(prepared.size());
-  for (std::size_t i = 0; i < prepared.size(); ++i) params[i] = params_bytes(prepared[i], b);
+  for (std::size_t i = 0; i < prepared.size(); ++i) params[i] = params_bytes(model, model.operators.at(static_cast<std::size_t>(prepared[i].op_index)), prepared[i], options, b);
   const std::uint32_t weights_end = b.size();
   for (std::size_t i = 0; i < prepared.size(); ++i) {
     ops[i].params_offset = b.append(params[i].data(), params[i].size());

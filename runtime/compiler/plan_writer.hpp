@@ -19,6 +19,10 @@ namespace mcusim::compiler {
 
 struct PlanOptions {
   std::uint32_t arena_alignment = kArenaAlignment;
+  // The kernel variant the plan is for: "m0" adds the variant blocks its
+  // kernels read (weight_layout.hpp, mcusim_plan.h); any plan still runs on
+  // every variant.
+  std::string variant = "ref";
 };
 
 struct PlanBlob {

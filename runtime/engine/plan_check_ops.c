@@ -75,6 +75,32 @@ PLAN_MAYBE_UNUSED static inline int valid_window(int32_t out, int32_t filter, in
 /* ---- per kind ------------------------------------------------------------------ */
 
 #if defined(MCUSIM_OP_FULLY_CONNECTED)
+/* A variant block (mcusim_plan.h): its tag and size first, then, for a tag
+ * this engine knows, its counts against the params and every constant whose
+ * range the kernel's int32 arithmetic relies on. Unknown tags pass: kernels
+ * ignore blocks they do not know. */
+static mcusim_plan_status check_fc_block(const plan_op_view* v, const mcusim_plan_fully_connected* p) {
+  PLAN_TRY(plan_int32_array(v, p->variant_block, 2u, 0));
+  const int32_t* block = (const int32_t*)(const void*)(v->ctx->blob + p->variant_block);
+  PLAN_TRY(plan_int32_array(v, p->variant_block, (uint32_t)block[1], 0));
+  if ((uint32_t)block[0] != MCUSIM_PLAN_BLOCK_FC_M0_LANES) return MCUSIM_PLAN_OK;
+  PLAN_REQUIRE((uint32_t)block[1] >= MCUSIM_PLAN_FC_M0_LANES_HEADER);
+  const int32_t quads = block[2];
+  const int32_t pairs = block[3];
+  PLAN_REQUIRE(p->filter_offset == 0 && quads == (p->output_depth + 3) / 4 && pairs >= 1 &&
+               pairs == p->accum_depth / 2 && (p->accum_depth & 1) == 0);
+  uint32_t weights = 4u, channels = 4u * MCUSIM_PLAN_FC_M0_LANES_CHANNEL, words = MCUSIM_PLAN_FC_M0_LANES_HEADER;
+  PLAN_REQUIRE(plan_mul(&weights, quads) && plan_mul(&weights, pairs) && plan_mul(&channels, quads) &&
+               plan_add(&words, (int32_t)weights) && plan_add(&words, (int32_t)channels) &&
+               words == (uint32_t)block[1]);
+  const int32_t* ch = block + MCUSIM_PLAN_FC_M0_LANES_HEADER + weights;
+  for (uint32_t c = 0; c < channels; c += MCUSIM_PLAN_FC_M0_LANES_CHANNEL) {
+    PLAN_REQUIRE(ch[c + 1] <= ch[c + 2] && ch[c + 3] >= 0 && ch[c + 3] < 1024 && ch[c + 4] >= 0 &&
+                 ch[c + 4] < 1024 && ch[c + 5] >= 0 && ch[c + 5] < 2048 && ch[c + 6] >= 0 && ch[c + 6] <= 31);
+  }
+  return MCUSIM_PLAN_OK;
+}
+
 static mcusim_plan_status check_fully_connected(const plan_op_view* v) {
   const mcusim_plan_fully_connected* p;
   PLAN_TRY(plan_params(v, sizeof *p, (const void**)&p));
@@ -93,6 +119,7 @@ static mcusim_plan_status check_fully_connected(const plan_op_view* v) {
     PLAN_TRY(plan_int32_array(v, p->per_channel_multiplier, (uint32_t)p->output_depth, 0));
     PLAN_TRY(plan_int32_array(v, p->per_channel_shift, (uint32_t)p->output_depth, 1));
   }
+  if (p->variant_block != 0u) PLAN_TRY(check_fc_block(v, p));
   return MCUSIM_PLAN_OK;
 }
 #endif

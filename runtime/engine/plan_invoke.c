@@ -36,6 +36,7 @@ static void run_fully_connected(const mcusim_plan_ctx* ctx, const void* params, 
   p.per_channel_shift = blob_int32(ctx, q->per_channel_shift);
   p.act_min = q->act_min;
   p.act_max = q->act_max;
+  p.variant_block = blob_int32(ctx, q->variant_block);
   fully_connected_s8(&p, (const int8_t*)t[0], (const int8_t*)t[1], (const int32_t*)t[2], (int8_t*)t[3]);
 }
 #endif

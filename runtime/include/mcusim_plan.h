@@ -28,7 +28,7 @@ extern "C" {
 #endif
 
 #define MCUSIM_PLAN_MAGIC 0x4E4C504Du /* the bytes 'M' 'P' 'L' 'N' */
-#define MCUSIM_PLAN_VERSION 1u
+#define MCUSIM_PLAN_VERSION 2u /* 2: FULLY_CONNECTED's variant_block */
 #define MCUSIM_PLAN_MAX_DIMS 6
 #define MCUSIM_PLAN_NO_TENSOR 0xFFFFFFFFu /* an omitted optional input (a bias) */
 #define MCUSIM_PLAN_MAX_OP_INPUTS 16      /* CONCATENATION's inputs, on the stack */
@@ -145,7 +145,35 @@ typedef struct {
   uint32_t per_channel_shift;      /* blob offset of int32_t[output_depth], or 0 */
   int32_t act_min;
   int32_t act_max;
+  uint32_t variant_block; /* blob offset of a variant block (below), or 0 */
 } mcusim_plan_fully_connected;
+
+/* Variant blocks. The plan writer, told which kernel variant a plan is for,
+ * may add to an operator a block of int32 words that variant's kernel reads
+ * instead of the reference layout: weights rearranged, constants folded. The
+ * operator's tensors and params stay complete, so every variant runs every
+ * plan; a kernel uses a block only when it knows its tag. Word 0 is the tag,
+ * word 1 the block's size in words; init checks both against the params.
+ *
+ * MCUSIM_PLAN_BLOCK_FC_M0_LANES (FULLY_CONNECTED, variant m0; written when
+ * filter_offset is 0, output_shift and every per-channel shift <= 0, the
+ * accumulation depth is even, every weight >= -127, and the requantization
+ * fits the 32-bit form below; runtime/compiler/weight_layout.hpp):
+ *   [0] tag, [1] size in words = 4 + quads * pairs * 4 + quads * 4 * 8,
+ *   [2] quads = ceil(output_depth / 4), [3] pairs = accum_depth / 2,
+ *   weights: per quad of rows r0..r3 (rows past output_depth are zero), per
+ *     input pair (2j, 2j+1), four words: W(r0, r1, 2j), W(r0, r1, 2j+1),
+ *     W(r2, r3, 2j), W(r2, r3, 2j+1), where W(a, b, i) = w[a][i] + 65536 * w[b][i],
+ *   channels: per row (quads * 4 of them), eight words:
+ *     bias + input_offset * sum_i w[row][i]; lo; hi; m0; m1; m2; s; 0
+ *     with output = rdbpot(((T2 + 1024) >> 11), s) + output_offset, where
+ *     a = clamp(sum_i w[row][i] * x[i] + word 0, lo, hi), T0 = a * m0,
+ *     T1 = a * m1 + (T0 >> 10), T2 = a * m2 + (T1 >> 10) (m = m2 * 2^20 +
+ *     m1 * 2^10 + m0: TFLite's rounding doubling high multiply in 32 bits),
+ *     0 <= m0, m1 < 1024, 0 <= m2 < 2048, 0 <= s <= 31. */
+#define MCUSIM_PLAN_BLOCK_FC_M0_LANES 0x314E4C4Du /* 'M' 'L' 'N' '1' */
+#define MCUSIM_PLAN_FC_M0_LANES_HEADER 4u
+#define MCUSIM_PLAN_FC_M0_LANES_CHANNEL 8u
 
 typedef struct {
   int32_t batches;

@@ -47,6 +47,11 @@ typedef struct {
   const int32_t* per_channel_shift;      /* [output_depth] or NULL */
   int32_t act_min;
   int32_t act_max;
+  /* Data the plan writer prepared for one kernel variant (a weight layout,
+   * folded constants; mcusim_plan.h, "variant blocks"), or NULL. A variant
+   * that does not know the block's tag ignores it: the fields above and the
+   * filter always describe the operator completely. */
+  const int32_t* variant_block;
 } fully_connected_s8_params;
 
 void fully_connected_s8(const fully_connected_s8_params* p, const int8_t* input,

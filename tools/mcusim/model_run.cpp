@@ -109,8 +109,10 @@ bool needs_soft_float(const std::vector<std::string>& defines) {
 }  // namespace
 
 compiler::PlanBlob model_plan(const Model& model, std::string_view variant) {
-  (void)variant;  // the plan does not depend on the kernels yet
-  return compiler::write_plan(model);
+  // The variant's blocks (weight layouts, folded constants) go into its plan.
+  compiler::PlanOptions options;
+  options.variant = std::string(variant);
+  return compiler::write_plan(model, options);
 }
 
 RuntimeBuild runtime_build(const compiler::PlanBlob& plan, std::string_view variant) {

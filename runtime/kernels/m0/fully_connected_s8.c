@@ -1,14 +1,16 @@
 /* runtime/kernels/m0/fully_connected_s8.c — FULLY_CONNECTED for ARMv6-M:
  * four output rows at a time share each input byte (m0/dot_s8.h, 5 cycles a
  * MAC), and the requantization needs no 64-bit multiply call
- * (m0/requantize.h). Bit-exact
- * with runtime/kernels/fully_connected_s8.c.
+ * (m0/requantize.h). With the plan writer's m0 block (m0/fc_lanes.h) two
+ * MACs per MULS and a 32-bit requantization instead. Bit-exact with
+ * runtime/kernels/fully_connected_s8.c.
  *
  * A filter offset (non-zero filter zero point) is taken out of the inner
  * loop: sum_d (w + fo)(x + io) = sum_d w (x + io) + fo * sum_d (x + io), the
  * second sum computed once per batch row; equal modulo 2^32. */
 #include "runtime/kernels/kernels.h"
 #include "runtime/kernels/m0/dot_s8.h"
+#include "runtime/kernels/m0/fc_lanes.h"
 #include "runtime/kernels/m0/requantize.h"
 #include "runtime/kernels/quant_math.h"
 
@@ -25,6 +27,10 @@ static int8_t finish(const fully_connected_s8_params* p, int32_t o, int32_t acc,
 
 void fully_connected_s8(const fully_connected_s8_params* p, const int8_t* input,
                         const int8_t* filter, const int32_t* bias, int8_t* output) {
+  if (p->variant_block != 0 && (uint32_t)p->variant_block[0] == MCUSIM_PLAN_BLOCK_FC_M0_LANES) {
+    m0_fc_lanes(p->variant_block, p->batches, p->output_depth, p->output_offset, input, output);
+    return;
+  }
   const int32_t depth = p->accum_depth;
   const int32_t io = p->input_offset;
   for (int32_t b = 0; b < p->batches; ++b) {

@@ -127,7 +127,7 @@ TEST_F(PlanEngine, TruncatedBlobIsRefused) {
 
 TEST_F(PlanEngine, BadMagicAndVersionAreRefused) {
   EXPECT_EQ(init(with_header([](mcusim_plan_header& h) { h.magic ^= 1u; })), MCUSIM_PLAN_E_MAGIC);
-  EXPECT_EQ(init(with_header([](mcusim_plan_header& h) { h.version = 2; })), MCUSIM_PLAN_E_VERSION);
+  EXPECT_EQ(init(with_header([](mcusim_plan_header& h) { h.version = MCUSIM_PLAN_VERSION + 1; })), MCUSIM_PLAN_E_VERSION);
   EXPECT_EQ(init(with_header([](mcusim_plan_header& h) { h.version = 0; })), MCUSIM_PLAN_E_VERSION);
 }
 

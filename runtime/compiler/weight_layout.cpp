@@ -1,0 +1,122 @@
+// runtime/compiler/weight_layout.cpp — see weight_layout.hpp.
+#include "runtime/compiler/weight_layout.hpp"
+
+#include <algorithm>
+#include <cstdlib>
+#include <limits>
+
+#include "runtime/include/mcusim_plan.h"
+#include "runtime/kernels/quant_math.h"
+
+namespace mcusim::compiler {
+namespace {
+
+constexpr std::int64_t kInt32Min = std::numeric_limits<std::int32_t>::min();
+constexpr std::int64_t kInt32Max = std::numeric_limits<std::int32_t>::max();
+
+// The reference output before the clamp (fully_connected_s8.c).
+std::int64_t requantized(std::int64_t acc, std::int32_t multiplier, int shift, std::int32_t output_offset) {
+  return static_cast<std::int64_t>(qm_mbqm(static_cast<std::int32_t>(acc), multiplier, shift)) + output_offset;
+}
+
+// The smallest acc in [from, to] whose requantized output is >= target, or
+// to + 1 when none is: requantized() does not decrease as acc grows (m >= 0).
+std::int64_t first_reaching(std::int64_t from, std::int64_t to, std::int64_t target, std::int32_t multiplier,
+                            int shift, std::int32_t output_offset) {
+  std::int64_t lo = from, hi = to + 1;
+  while (lo < hi) {
+    const std::int64_t mid = lo + (hi - lo) / 2;
+    if (requantized(mid, multiplier, shift, output_offset) >= target) hi = mid;
+    else lo = mid + 1;
+  }
+  return lo;
+}
+
+// The bound of |T2 + 1024| for |a| <= limit (mcusim_plan.h's form), each
+// step rounded away from zero: below 2^31 means no intermediate overflows.
+bool fits_32_bits(std::int64_t limit, std::int64_t m0, std::int64_t m1, std::int64_t m2) {
+  const std::int64_t t0 = limit * m0;
+  const std::int64_t t1 = limit * m1 + (t0 >> 10) + 1;
+  const std::int64_t t2 = limit * m2 + (t1 >> 10) + 1;
+  return t0 <= kInt32Max && t1 <= kInt32Max && t2 + 1024 <= kInt32Max;
+}
+
+}  // namespace
+
+std::optional<std::vector<std::int32_t>> fc_m0_lanes_block(const fully_connected_s8_params& p,
+                                                           std::span<const std::int8_t> filter,
+                                                           std::span<const std::int32_t> bias,
+                                                           std::span<const std::int32_t> multipliers,
+                                                           std::span<const std::int32_t> shifts) {
+  const std::int64_t depth = p.accum_depth;
+  const std::int64_t rows = p.output_depth;
+  if (p.filter_offset != 0 || depth < 2 || depth % 2 != 0 || rows < 1) return std::nullopt;
+  if (static_cast<std::int64_t>(filter.size()) != depth * rows) return std::nullopt;
+  if (std::ranges::any_of(filter, [](std::int8_t w) { return w == -128; })) return std::nullopt;
+  const std::int64_t quads = (rows + 3) / 4;
+  const std::int64_t pairs = depth / 2;
+  auto w = [&](std::int64_t row, std::int64_t i) -> std::int32_t {
+    return row < rows ? filter[static_cast<std::size_t>(row * depth + i)] : 0;
+  };
+
+  std::vector<std::int32_t> block;
+  block.reserve(static_cast<std::size_t>(4 + quads * pairs * 4 + quads * 32));
+  const std::int64_t words = MCUSIM_PLAN_FC_M0_LANES_HEADER + quads * pairs * 4 +
+                             quads * 4 * MCUSIM_PLAN_FC_M0_LANES_CHANNEL;
+  if (words > (1 << 26)) return std::nullopt;
+  block.push_back(static_cast<std::int32_t>(MCUSIM_PLAN_BLOCK_FC_M0_LANES));
+  block.push_back(static_cast<std::int32_t>(words));
+  block.push_back(static_cast<std::int32_t>(quads));
+  block.push_back(static_cast<std::int32_t>(pairs));
+  for (std::int64_t q = 0; q < quads; ++q) {
+    for (std::int64_t j = 0; j < pairs; ++j) {
+      for (const std::int64_t r : {4 * q, 4 * q + 2}) {
+        for (const std::int64_t i : {2 * j, 2 * j + 1}) {
+          block.push_back(static_cast<std::int32_t>(w(r, i) + 65536 * w(r + 1, i)));
+        }
+      }
+    }
+  }
+
+  for (std::int64_t row = 0; row < quads * 4; ++row) {
+    if (row >= rows) {  // padding rows: computed, never stored
+      block.insert(block.end(), {0, 0, 0, 0, 0, 0, 0, 0});
+      continue;
+    }
+    const std::size_t o = static_cast<std::size_t>(row);
+    const std::int32_t multiplier = multipliers.empty() ? p.output_multiplier : multipliers[o];
+    const int shift = static_cast<int>(shifts.empty() ? p.output_shift : shifts[o]);
+    if (shift > 0 || multiplier < 0) return std::nullopt;
+    // The accumulator the device sums (x without its offset) plus the folded
+    // constant, over every input x in [-128, 127].
+    std::int64_t folded = bias.empty() ? 0 : bias[o];
+    std::int64_t reach_lo = 0, reach_hi = 0;
+    for (std::int64_t i = 0; i < depth; ++i) {
+      const std::int64_t wi = w(row, i);
+      folded += static_cast<std::int64_t>(p.input_offset) * wi;
+      reach_lo += std::min(wi * -128, wi * 127);
+      reach_hi += std::max(wi * -128, wi * 127);
+    }
+    reach_lo += folded;
+    reach_hi += folded;
+    if (folded < kInt32Min || folded > kInt32Max || reach_lo < kInt32Min || reach_hi > kInt32Max) {
+      return std::nullopt;  // the reference would wrap: keep its arithmetic
+    }
+    // The window over all of int32, then inside what is reachable.
+    const std::int64_t lo = first_reaching(kInt32Min, kInt32Max, p.act_min, multiplier, shift, p.output_offset);
+    const std::int64_t hi =
+        first_reaching(kInt32Min, kInt32Max, std::int64_t{p.act_max} + 1, multiplier, shift, p.output_offset) - 1;
+    if (lo > kInt32Max || hi < kInt32Min || lo > hi) return std::nullopt;  // no accumulator reaches the clamp
+    std::int64_t win_lo = std::max(lo, reach_lo), win_hi = std::min(hi, reach_hi);
+    if (win_lo > win_hi) win_lo = win_hi = reach_hi < lo ? lo : hi;  // every reachable output clamps alike
+    const std::int64_t m = multiplier;
+    const std::int64_t m0 = m & 1023, m1 = (m >> 10) & 1023, m2 = m >> 20;
+    if (!fits_32_bits(std::max(std::abs(win_lo), std::abs(win_hi)), m0, m1, m2)) return std::nullopt;
+    block.insert(block.end(), {static_cast<std::int32_t>(folded), static_cast<std::int32_t>(win_lo),
+                               static_cast<std::int32_t>(win_hi), static_cast<std::int32_t>(m0),
+                               static_cast<std::int32_t>(m1), static_cast<std::int32_t>(m2), -shift, 0});
+  }
+  return block;
+}
+
+}  // namespace mcusim::compiler
