@@ -219,7 +219,7 @@ TEST(WorkloadsCommand, ListsEveryWorkloadWithItsShapeFigures) {
   EXPECT_EQ(ae[2], "264,192");
   EXPECT_EQ(ae[3], "270,880");
   EXPECT_EQ(ae[4], "stm32l4r5zi");
-  EXPECT_NE(listing_line(result.out, "anomaly-ae").find("latency_us <= 10100"), std::string::npos);
+  EXPECT_NE(listing_line(result.out, "anomaly-ae").find("latency_us <= 10,100"), std::string::npos);
 
   // sine has no budget; resnet-8 has 16 operators, vww-mobilenet 31.
   EXPECT_EQ(words(listing_line(result.out, "sine")).back(), "-");
