@@ -38,6 +38,8 @@ nlohmann::ordered_json report_json(const RunResult& run, const ReportContext& co
   const bool measured = !run.fault;
   json["cycles"] = measured ? nlohmann::ordered_json(run.cycles) : nullptr;
   json["instructions"] = measured ? nlohmann::ordered_json(run.instructions) : nullptr;
+  // Cycles asleep in WFI, part of `cycles` (issue #4: reported apart for the energy model).
+  json["sleep_cycles"] = measured ? nlohmann::ordered_json(run.sleep_cycles) : nullptr;
   json["latency_us"] = measured ? nlohmann::ordered_json(rounded_latency(run.latency_us())) : nullptr;
   json["exit_status"] = run.exit_status ? nlohmann::ordered_json(*run.exit_status) : nullptr;
   json["fault"] = run.fault ? fault_json(*run.fault) : nullptr;

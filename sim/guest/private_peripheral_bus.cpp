@@ -26,7 +26,7 @@ std::uint32_t extract(std::uint32_t word, std::uint32_t offset, unsigned size) {
 }  // namespace
 
 PrivatePeripheralBus::PrivatePeripheralBus(CoreModel core, Console& console) noexcept
-    : cpuid_(cpuid_for(core)), itm_(console) {}
+    : cpuid_(cpuid_for(core)), nvic_(core), itm_(console) {}
 
 std::uint32_t PrivatePeripheralBus::read(std::uint32_t offset, unsigned size, std::uint64_t now) {
   const std::uint32_t word_offset = offset & ~3u;
@@ -44,6 +44,7 @@ std::uint32_t PrivatePeripheralBus::read(std::uint32_t offset, unsigned size, st
       case kCpuid: word = cpuid_; break;
       case kDemcr: word = dwt_.read_demcr(); break;
       default: {
+        if (nvic_.read(word_offset, word)) break;
         const auto it = other_registers_.find(word_offset);
         word = it == other_registers_.end() ? 0 : it->second;
       }
@@ -67,7 +68,14 @@ bool PrivatePeripheralBus::write(std::uint32_t offset, unsigned size, std::uint3
     case kSystCalib:
     case kCpuid: break;  // read-only
     case kDemcr: dwt_.write_demcr(value, now); break;
-    default: other_registers_[word_offset] = value; break;
+    default: {
+      // Sub-word stores write their byte lanes only.
+      const unsigned shift = (offset & 3u) * 8;
+      const std::uint32_t lanes = size >= 4 ? 0xffff'ffffu : ((1u << (8 * size)) - 1) << shift;
+      if (nvic_.write(word_offset, (value << shift) & lanes, lanes)) break;
+      other_registers_[word_offset] = value;
+      break;
+    }
   }
   return true;
 }

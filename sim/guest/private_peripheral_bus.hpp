@@ -1,13 +1,14 @@
 // sim/guest/private_peripheral_bus.hpp — the PPB, 0xE000_0000..0xE00F_FFFF:
-// ITM, DWT cycle counter, SysTick, CPUID and DEMCR.
+// ITM, DWT cycle counter, SysTick, CPUID, DEMCR, and the NVIC and SCB
+// exception registers (sim/guest/nvic.hpp).
 //
 // Registers not modelled here read back what was last written (0 at reset)
-// and are listed by name in docs/guest-conventions.md; the exception model
-// (issue #4) adds NVIC and SCB behaviour.
+// and are listed by name in docs/guest-conventions.md.
 #pragma once
 
 #include "sim/guest/dwt.hpp"
 #include "sim/guest/itm.hpp"
+#include "sim/guest/nvic.hpp"
 #include "sim/guest/systick.hpp"
 #include "sim/target/target.hpp"
 
@@ -37,11 +38,18 @@ class PrivatePeripheralBus {
              std::uint32_t pc);
 
   const Itm& itm() const noexcept { return itm_; }
+  Nvic& nvic() noexcept { return nvic_; }
+  const Nvic& nvic() const noexcept { return nvic_; }
+  const SysTick& systick() const noexcept { return systick_; }
+  static bool is_systick(std::uint32_t offset) noexcept {
+    return offset >= kSystCsr && offset < kSystCalib;
+  }
 
  private:
   std::uint32_t cpuid_;
   DwtCycleCounter dwt_;
   SysTick systick_;
+  Nvic nvic_;
   Itm itm_;
   std::map<std::uint32_t, std::uint32_t> other_registers_;
 };

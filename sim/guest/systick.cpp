@@ -32,6 +32,22 @@ bool SysTick::counted_to_zero_in(std::uint64_t after, std::uint64_t now) const n
   return last > after;
 }
 
+std::optional<std::uint64_t> SysTick::next_interrupt(std::uint64_t from) const noexcept {
+  if (!enabled() || !(control_ & kTickInt)) return std::nullopt;
+  std::uint64_t first;
+  if (value_at_ > 0) {
+    first = since_ + value_at_;
+  } else if (reload_ > 0) {
+    first = since_ + 1 + reload_;
+  } else {
+    return std::nullopt;
+  }
+  if (first >= from) return first;
+  if (reload_ == 0) return std::nullopt;  // counted to 0 and stays there
+  const std::uint64_t period = std::uint64_t{reload_} + 1;
+  return first + (from - first + period - 1) / period * period;
+}
+
 void SysTick::settle(std::uint64_t now) noexcept {
   if (counted_to_zero_in(flag_cleared_at_ > since_ ? flag_cleared_at_ : since_, now)) flag_ = true;
   value_at_ = read_cvr(now);

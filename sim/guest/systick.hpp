@@ -7,10 +7,11 @@
 // clears the counter. Evaluated lazily from the cycle count, so a read returns
 // the exact value at the reading instruction. Both CLKSOURCE settings count
 // processor clocks here (no separate reference clock is modelled). The
-// interrupt (TICKINT) is delivered by the exception model (issue #4).
+// interrupt (TICKINT) pends SysTick in the NVIC; the machine takes it.
 #pragma once
 
 #include <cstdint>
+#include <optional>
 
 namespace mcusim {
 
@@ -30,6 +31,9 @@ class SysTick {
   void write_cvr(std::uint64_t now) noexcept;
   // SYST_CALIB: NOREF = 1, SKEW = 1, TENMS = 0 (no reference clock modelled).
   static constexpr std::uint32_t read_calib() noexcept { return 0xC000'0000u; }
+  // With ENABLE and TICKINT set: the first cycle at or after `from` at which
+  // the counter goes from 1 to 0 and so pends the SysTick exception.
+  std::optional<std::uint64_t> next_interrupt(std::uint64_t from) const noexcept;
 
  private:
   bool enabled() const noexcept { return control_ & kEnable; }

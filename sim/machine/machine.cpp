@@ -120,7 +120,9 @@ RunResult Machine::run() {
   pc_ = *reset & ~1u;
 
   started_ = std::chrono::steady_clock::now();
-  const int error = core_.start(*reset);
+  int error = core_.start(*reset);
+  // Exception returns and WFI stop the emulation; the machine resumes it.
+  while (const auto resume = resume_after_stop(error)) error = core_.start(*resume);
   interpret_stop(error);
   const double seconds =
       std::chrono::duration<double>(std::chrono::steady_clock::now() - started_).count();
@@ -143,6 +145,8 @@ RunResult Machine::run() {
   result.needs_precise_replay = stop_ == Stop::Replay;
   result.replay_reason = replay_reason_;
   result.precise = options_.timing && !block_only_;
+  result.sleep_cycles = sleep_cycles_;
+  result.exceptions_taken = exceptions_taken_;
   for (const RegionTiming& timing : memory_system_.regions()) {
     result.fetch_stall_cycles += timing.fetch_stall_cycles;
     result.data_stall_cycles += timing.data_stall_cycles;

@@ -115,6 +115,20 @@ class Machine {
 
   void load_image();
 
+  // Exceptions (machine_exceptions.cpp). Handler addresses are returned, not
+  // written, so callers outside the emulation can start from them.
+  int execution_priority() const;
+  void after_exception_register_write();
+  void pend_systick_before(std::uint64_t cycle);
+  bool poll_exceptions(std::size_t index);
+  std::optional<std::uint32_t> enter_exception(unsigned exception, std::uint32_t return_address,
+                                               bool tail_chain);
+  std::optional<std::uint32_t> exception_return(std::uint32_t exc_return);
+  std::optional<std::uint32_t> sleep_until_woken(std::uint32_t resume);
+  std::optional<std::uint32_t> resume_after_stop(int uc_error);
+  void complete_current_block();
+  void take_svc(std::uint32_t svc_address, std::uint32_t return_address);
+
   const Target& target_;
   const ElfImage& elf_;
   RunOptions options_;
@@ -155,6 +169,13 @@ class Machine {
   std::uint32_t stack_limit_ = 0;
   std::string stack_limit_source_;
   std::vector<CallFrame> call_stack_;
+
+  // Exceptions: armed once a SysTick interrupt or a pending exception exists.
+  bool exceptions_live_ = false;
+  std::optional<std::uint64_t> next_tick_;  // cycle SysTick next pends, if armed
+  std::uint64_t ticks_seen_ = 0;            // SysTick pends before this are done
+  std::uint64_t sleep_cycles_ = 0;
+  std::uint64_t exceptions_taken_ = 0;
 
   // How the run ended.
   Stop stop_ = Stop::None;

@@ -19,9 +19,19 @@ void Machine::on_interrupt(uc_struct*, std::uint32_t intno, void* self) {
   // 8 exception exit, 17 NOCP, 18 INVSTATE, 22 UNALIGNED.
   switch (intno) {
     case 7: m.handle_breakpoint(pc); return;
-    case 2:
-      m.fault("unsupported exception", "SVC was executed; exceptions are not modelled yet", pc,
-              std::nullopt, "the exception model arrives with issue #4; avoid SVC for now");
+    case 3:  // prefetch abort: on the M4 the fetch of EXC_RETURN (0xFFFFFFxx, execute-never)
+      if (pc >= 0xFFFF'FF00u && m.ppb_.nvic().ipsr != 0) {
+        m.complete_current_block();
+        if (const auto resume = m.exception_return(pc | 1u)) {
+          m.core_.write_register(UC_ARM_REG_PC, *resume);
+        }
+        return;
+      }
+      m.fault("unmapped fetch", fmt::format("execution reached 0x{:08x}, which is not executable", pc),
+              pc, pc, "check function pointers and return addresses (stack corruption?)");
+      return;
+    case 2:  // SVC: QEMU has already moved the PC past it
+      m.take_svc(pc - 2, pc);
       return;
     case 4:
     case 22: {
@@ -54,6 +64,39 @@ void Machine::on_interrupt(uc_struct*, std::uint32_t intno, void* self) {
     default:
       m.fault("unsupported exception", fmt::format("the core raised exception {}", intno), pc);
       return;
+  }
+}
+
+void Machine::take_svc(std::uint32_t svc_address, std::uint32_t return_address) {
+  if (block_only_) {
+    request_replay("SVC");
+    return;
+  }
+  // SVC is synchronous: taken right after it, or escalated to HardFault when
+  // its priority cannot preempt (ARMv7-M ARM B1.5.4).
+  Nvic& nvic = ppb_.nvic();
+  if (nvic.priority(Nvic::kSvcall) >= execution_priority()) {
+    fault("SVC escalated to HardFault",
+          "SVC ran where SVCall cannot preempt (PRIMASK set, or inside a handler of equal or higher "
+          "priority)",
+          svc_address, std::nullopt, "call SVC with interrupts enabled, from thread mode or a "
+          "lower-priority handler");
+    return;
+  }
+  // The SVC completed; its own cycles are part of the entry latency
+  // (TIMING-FACTS.md: "SVC / exception entry 16" on the M0).
+  if (current_ && current_->contains(svc_address)) {
+    const std::size_t index = current_->index(svc_address);
+    const std::uint64_t t = cycles_before(index);
+    if (current_->memory) current_->memory->fetch_stall_cycles += fetch_stalls_through(index);
+    instructions_ += index + 1;
+    block_base_cycles_ = t;
+    current_ = nullptr;
+  }
+  nvic.set_pending(Nvic::kSvcall);
+  exceptions_live_ = true;
+  if (const auto handler = enter_exception(Nvic::kSvcall, return_address, false)) {
+    core_.write_register(UC_ARM_REG_PC, *handler);
   }
 }
 
@@ -173,7 +216,9 @@ void Machine::on_ppb_write(uc_struct*, std::uint64_t offset, unsigned size, std:
     m.limit("output limit",
             "the guest wrote more trace-port output than the caps allow",
             "print less, or raise the cap with --max-output");
+    return;
   }
+  if (offset >= PrivatePeripheralBus::kSystCsr && offset < 0xF000) m.after_exception_register_write();
 }
 
 }  // namespace mcusim

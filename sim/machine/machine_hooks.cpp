@@ -180,9 +180,10 @@ void Machine::on_instruction(uc_struct*, std::uint64_t address, std::uint32_t, v
   auto& m = *static_cast<Machine*>(self);
   m.pc_ = static_cast<std::uint32_t>(address);
   const BlockInfo* block = m.current_;
-  if (!block || !block->needs_instruction_checks || m.stop_ != Stop::None) return;
-  if (!block->contains(m.pc_)) return;
+  if (!block || m.stop_ != Stop::None || !block->contains(m.pc_)) return;
   const std::size_t index = block->index(m.pc_);
+  if (m.exceptions_live_ && m.poll_exceptions(index)) return;
+  if (!block->needs_instruction_checks) return;
   const auto expected = static_cast<std::size_t>(m.last_index_ + 1);
   // Instructions between the previous one started and this one were skipped
   // by a failed IT condition (UC_HOOK_CODE does not fire for them).

@@ -54,6 +54,10 @@ struct RunResult {
   // penalties), included in `cycles`: instruction fetch and data accesses.
   std::uint64_t fetch_stall_cycles = 0;
   std::uint64_t data_stall_cycles = 0;
+  // Cycles the core slept in WFI, included in `cycles` (an energy model
+  // prices them at sleep current), and exceptions entered (tail-chains too).
+  std::uint64_t sleep_cycles = 0;
+  std::uint64_t exceptions_taken = 0;
 
   double latency_us() const noexcept {
     return clock_hz ? static_cast<double>(cycles) * 1e6 / static_cast<double>(clock_hz) : 0.0;
