@@ -41,7 +41,8 @@ Latency latency_of(CoreModel core) {
     // Entry: DDI 0484C §3.6.1: 15 ("worst case ... zero wait-state system").
     // Exit: POP with PC 3 + N, N = 8: 11. Tail-chain: as an entry (15).
     case CoreModel::CortexM0Plus: return {15, 11, 15};
-    // Entry 12, tail-chain 6: DDI 0439B §5.? / issue #4's figures. Exit: POP
+    // Entry 12, tail-chain 6: the M4 figures of issue #4 (Cortex-M4 TRM, exception
+    // latency; re-check the section before relying on it). Exit: POP
     // with PC 1 + N + P, N = 8, P = 1: 10.
     case CoreModel::CortexM4:
     case CoreModel::CortexM4F: return {12, 10, 6};
