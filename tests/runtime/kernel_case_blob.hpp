@@ -105,6 +105,8 @@ inline KernelCase make_kernel_case(const compiler::Model& model, const std::vect
           result.op = CASE_OP_FULLY_CONNECTED;
           params = params_with_pointers(k.params, offsetof(P, output_shift) + 4, 2, offsetof(P, act_min),
                                         offsetof(P, act_max) + 4);
+          // The trailing variant_block pointer: NULL, the reference layout only.
+          params.insert(params.end(), 4, 0);
           sections = {tensor_bytes(0), tensor_bytes(1), tensor_bytes(2), as_bytes(k.multipliers), as_bytes(k.shifts)};
           result.macs = std::int64_t{k.params.batches} * k.params.accum_depth * k.params.output_depth;
         } else if constexpr (std::is_same_v<K, Conv2DOp> || std::is_same_v<K, DepthwiseConv2DOp>) {
