@@ -13,7 +13,7 @@ using semihosting_op::kCapture;
 
 class Capture : public ::testing::Test {
  protected:
-  Capture() : memory_(make_target()), semihosting_(memory_, console_, 48'000'000) {}
+  Capture() : target_(make_target()), memory_(target_), semihosting_(memory_, console_, 48'000'000) {}
   ~Capture() override { std::fclose(sink_); }
 
   static Target make_target() {
@@ -37,6 +37,7 @@ class Capture : public ::testing::Test {
 
   std::FILE* sink_ = std::tmpfile();
   Console console_{sink_};
+  Target target_;  // GuestMemory keeps a reference to it
   GuestMemory memory_;
   Semihosting semihosting_;
 };
