@@ -2,6 +2,7 @@
 // [--semihosting-root DIR] [--args STRING] ELF`: any bare-metal Thumb ELF on a
 // target, with the exact cycle count.
 #include "reports/json_report.hpp"
+#include "runtime/firmware/size_breakdown.hpp"
 #include "sim/elf/elf_image.hpp"
 #include "sim/error.hpp"
 #include "sim/machine/machine.hpp"
@@ -28,14 +29,6 @@ struct ExecOptions {
   std::string semihosting_root;
   std::string arguments;
 };
-
-std::string with_commas(std::uint64_t value) {
-  std::string digits = std::to_string(value);
-  for (int i = static_cast<int>(digits.size()) - 3; i > 0; i -= 3) {
-    digits.insert(static_cast<std::size_t>(i), ",");
-  }
-  return digits;
-}
 
 void print_fault(const GuestFault& fault) {
   std::fflush(stdout);  // the guest's output first, then the fault
@@ -67,8 +60,8 @@ void print_summary(const RunResult& run, const ExecOptions& options) {
     return;
   }
   fmt::print("  exit status   {}\n", run.exit_status ? std::to_string(*run.exit_status) : "none");
-  fmt::print("  cycles        {}\n", with_commas(run.cycles));
-  fmt::print("  instructions  {}\n", with_commas(run.instructions));
+  fmt::print("  cycles        {}\n", firmware::grouped(run.cycles));
+  fmt::print("  instructions  {}\n", firmware::grouped(run.instructions));
   fmt::print("  latency       {:.3f} us\n", run.latency_us());
   const double mips = run.host_seconds > 0
                           ? static_cast<double>(run.instructions) / run.host_seconds / 1e6

@@ -3,6 +3,7 @@
 
 #include "profiler/model_profile.hpp"
 #include "runtime/compiler/kernel_variants.hpp"
+#include "runtime/compiler/synthetic_values.hpp"
 #include "runtime/compiler/model_spec.hpp"
 #include "runtime/compiler/tflite_reader.hpp"
 #include "runtime/firmware/firmware_builder.hpp"
@@ -58,16 +59,12 @@ std::vector<profiler::LayerInfo> layer_infos(const Model& model) {
 namespace {
 
 // Deterministic inputs when the user gives none: a SplitMix64 stream per
-// inference (Steele et al., OOPSLA 2014), so every machine feeds the same bytes.
+// inference (compiler/synthetic_values.hpp), its top byte per element, so
+// every machine feeds the same bytes.
 std::vector<std::uint8_t> generated_input(std::uint32_t bytes, std::uint32_t inference) {
-  std::uint64_t state = 0x6D63'7573'696D'0000ull + inference;
+  compiler::SplitMix64 random(0x6D63'7573'696D'0000ull + inference);
   std::vector<std::uint8_t> out(bytes);
-  for (auto& b : out) {
-    std::uint64_t z = (state += 0x9E3779B97F4A7C15ull);
-    z = (z ^ (z >> 30)) * 0xBF58476D1CE4E5B9ull;
-    z = (z ^ (z >> 27)) * 0x94D049BB133111EBull;
-    b = static_cast<std::uint8_t>((z ^ (z >> 31)) >> 56);
-  }
+  for (auto& b : out) b = static_cast<std::uint8_t>(random.next() >> 56);
   return out;
 }
 

@@ -1,6 +1,8 @@
 // tools/mcusim/run_printout.cpp — see run_printout.hpp.
 #include "tools/mcusim/run_printout.hpp"
 
+#include "runtime/firmware/size_breakdown.hpp"
+
 #include <fmt/format.h>
 
 #include <cstdio>
@@ -10,7 +12,7 @@ namespace {
 
 std::string budget_value(const std::string& name, double value) {
   if (name == "latency_us" || name == "energy_uj") return fmt::format("{:.3f}", value);
-  return with_thousands(static_cast<std::uint64_t>(value));
+  return firmware::grouped(static_cast<std::uint64_t>(value));
 }
 
 std::string budget_margin(const BudgetVerdict& verdict) {
@@ -30,15 +32,6 @@ void print_fault(const GuestFault& fault) {
 
 }  // namespace
 
-std::string with_thousands(std::uint64_t value) {
-  const std::string digits = std::to_string(value);
-  std::string grouped;
-  for (std::size_t i = 0; i < digits.size(); ++i) {
-    if (i > 0 && (digits.size() - i) % 3 == 0) grouped += ',';
-    grouped += digits[i];
-  }
-  return grouped;
-}
 
 void print_run(const ModelRunOutcome& outcome, const Target& target, double prepare_seconds) {
   const RunResult& run = outcome.run;
@@ -58,21 +51,21 @@ void print_run(const ModelRunOutcome& outcome, const Target& target, double prep
   }
   const profiler::ModelProfile& p = *outcome.profile;
   const std::uint64_t hz = run.clock_hz;
-  fmt::print("\n  inference     worst {} cycles = {:.3f} us   (cold {} cycles", with_thousands(p.worst_cycles),
-             cycles_to_us(p.worst_cycles, hz), with_thousands(p.cold_cycles));
+  fmt::print("\n  inference     worst {} cycles = {:.3f} us   (cold {} cycles", firmware::grouped(p.worst_cycles),
+             cycles_to_us(p.worst_cycles, hz), firmware::grouped(p.cold_cycles));
   if (p.warm.count > 0) {
-    fmt::print("; {} warm: min {}, mean {:.1f}, max {}", p.warm.count, with_thousands(p.warm.min), p.warm.mean,
-               with_thousands(p.warm.max));
+    fmt::print("; {} warm: min {}, mean {:.1f}, max {}", p.warm.count, firmware::grouped(p.warm.min), p.warm.mean,
+               firmware::grouped(p.warm.max));
   }
   fmt::print(")\n");
   fmt::print("  arena         {} B planned ({} B if every tensor had its own buffer), {} B written\n",
-             with_thousands(facts.arena_bytes), with_thousands(facts.arena_naive_bytes),
-             p.arena_peak_bytes ? with_thousands(*p.arena_peak_bytes) : "?");
+             firmware::grouped(facts.arena_bytes), firmware::grouped(facts.arena_naive_bytes),
+             p.arena_peak_bytes ? firmware::grouped(*p.arena_peak_bytes) : "?");
   fmt::print("  stack         {} B used of {} B reserved\n",
-             p.stack_peak_bytes ? with_thousands(*p.stack_peak_bytes) : "?", with_thousands(facts.stack_reserved_bytes));
-  fmt::print("  flash         {} B = code {} B + plan and weights {} B\n", with_thousands(facts.flash.total_bytes),
-             with_thousands(facts.flash.code_bytes), with_thousands(facts.flash.weights_bytes));
-  fmt::print("  RAM           {} B (data, bss, arena and stack reserve)\n", with_thousands(facts.ram_bytes));
+             p.stack_peak_bytes ? firmware::grouped(*p.stack_peak_bytes) : "?", firmware::grouped(facts.stack_reserved_bytes));
+  fmt::print("  flash         {} B = code {} B + plan and weights {} B\n", firmware::grouped(facts.flash.total_bytes),
+             firmware::grouped(facts.flash.code_bytes), firmware::grouped(facts.flash.weights_bytes));
+  fmt::print("  RAM           {} B (data, bss, arena and stack reserve)\n", firmware::grouped(facts.ram_bytes));
   const double inferences = static_cast<double>(1 + p.warm.count);
   fmt::print("  host          plan and firmware built in {:.2f} s; simulated in {:.3f} s ({:.2f} ms per inference, {:.0f} simulated MIPS)\n",
              prepare_seconds, run.host_seconds, 1e3 * run.host_seconds / inferences,
@@ -85,11 +78,11 @@ void print_run(const ModelRunOutcome& outcome, const Target& target, double prep
     std::string name = layer.info.name;
     if (name.size() > 24) name.replace(21, std::string::npos, "...");
     fmt::print("  {:>3}  {:<24} {:<18} {:>8} {:>9} {:>10.3f} {:>8}\n", layer.index, name, layer.info.op,
-               layer.info.macs ? with_thousands(static_cast<std::uint64_t>(layer.info.macs)) : "", with_thousands(layer.cold_cycles),
+               layer.info.macs ? firmware::grouped(static_cast<std::uint64_t>(layer.info.macs)) : "", firmware::grouped(layer.cold_cycles),
                cycles_to_us(layer.cold_cycles, hz), per_mac);
   }
   fmt::print("  {:>3}  {:<24} {:<18} {:>8} {:>9} {:>10.3f}\n", "", "(engine between layers)", "", "",
-             with_thousands(p.between_layers_cycles_cold), cycles_to_us(p.between_layers_cycles_cold, hz));
+             firmware::grouped(p.between_layers_cycles_cold), cycles_to_us(p.between_layers_cycles_cold, hz));
 
   if (facts.budgets.empty()) {
     fmt::print("\n  no budget given (--budget FILE)\n");

@@ -11,7 +11,4 @@ namespace mcusim::cli {
 // `prepare_seconds`: host time spent before the simulation (plan, firmware build).
 void print_run(const ModelRunOutcome& outcome, const Target& target, double prepare_seconds);
 
-// 1234567 -> "1,234,567".
-std::string with_thousands(std::uint64_t value);
-
 }  // namespace mcusim::cli

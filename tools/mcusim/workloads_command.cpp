@@ -3,7 +3,7 @@
 #include "reports/budget.hpp"
 #include "tools/mcusim/commands.hpp"
 #include "tools/mcusim/model_run.hpp"
-#include "tools/mcusim/run_printout.hpp"
+#include "runtime/firmware/size_breakdown.hpp"
 #include "tools/mcusim/workloads.hpp"
 
 #include <fmt/format.h>
@@ -27,13 +27,13 @@ int list() {
       for (const BudgetLimit& limit : load_budget(*w.budget).limits) {
         // Byte and cycle limits are whole numbers, shown grouped; µs and µJ as written.
         const bool whole = limit.limit == static_cast<double>(static_cast<std::uint64_t>(limit.limit));
-        const std::string value = whole ? with_thousands(static_cast<std::uint64_t>(limit.limit))
+        const std::string value = whole ? firmware::grouped(static_cast<std::uint64_t>(limit.limit))
                                         : fmt::format("{}", limit.limit);
         budget += fmt::format("{}{} <= {}", budget.empty() ? "" : ", ", limit.name, value);
       }
     }
     fmt::print("{:<12} {:>4} {:>10} {:>9}  {:<12} {}\n", w.name, model.operators.size(),
-               with_thousands(static_cast<std::uint64_t>(macs)), with_thousands(weight_bytes), w.target, budget);
+               firmware::grouped(static_cast<std::uint64_t>(macs)), firmware::grouped(weight_bytes), w.target, budget);
   }
   return 0;
 }
