@@ -41,6 +41,35 @@ bool fits_32_bits(std::int64_t limit, std::int64_t m0, std::int64_t m1, std::int
   return t0 <= kInt32Max && t1 <= kInt32Max && t2 + 1024 <= kInt32Max;
 }
 
+// The last step of mcusim_plan.h's form: TFLite's rounding divide by 2^e of
+// x = floor(u / 2^11) (u = T2 + 1024), plus the output offset, as one floor
+// division of u. For e >= 1 the rounding divide is floor((x + 2^(e-1) -
+// [x < 0]) / 2^e) (a tie rounds away from zero), and floor(floor(u / 2^11) +
+// c) / 2^e) = floor((u + c * 2^11) / 2^(11+e)) for an integer c; x < 0
+// exactly when u < 0. Empty when s would exceed 31 or a sum leave int32 for
+// an accumulator in [win_lo, win_hi] (T2 rises with a: m >= 0).
+struct OutputDivision {
+  std::int32_t f = 0, k = 0, s = 11;
+};
+std::optional<OutputDivision> output_division(int e, std::int32_t output_offset, std::int64_t win_lo,
+                                              std::int64_t win_hi, std::int64_t m) {
+  if (e < 0 || 11 + e > 31) return std::nullopt;
+  const std::int64_t s = 11 + e;
+  const std::int64_t f = e >= 1 ? -2048 : 0;
+  const std::int64_t k = (e >= 1 ? (std::int64_t{1} << (e + 10)) : 0) + std::int64_t{output_offset} * (std::int64_t{1} << s);
+  auto floor_div = [](std::int64_t n, std::int64_t d) { return n / d - ((n % d != 0) && ((n < 0) != (d < 0))); };
+  const std::int64_t u_lo = floor_div(win_lo * m, std::int64_t{1} << 20) + 1024;
+  const std::int64_t u_hi = floor_div(win_hi * m, std::int64_t{1} << 20) + 1024;
+  for (const std::int64_t u : {u_lo, u_hi}) {
+    const std::int64_t with_f = u + (u < 0 ? f : 0);
+    if (u < kInt32Min || u > kInt32Max || with_f < kInt32Min || with_f + k < kInt32Min || with_f + k > kInt32Max) {
+      return std::nullopt;
+    }
+  }
+  if (k < kInt32Min || k > kInt32Max) return std::nullopt;
+  return OutputDivision{static_cast<std::int32_t>(f), static_cast<std::int32_t>(k), static_cast<std::int32_t>(s)};
+}
+
 }  // namespace
 
 std::optional<std::vector<std::int32_t>> fc_m0_lanes_block(const fully_connected_s8_params& p,
@@ -60,7 +89,7 @@ std::optional<std::vector<std::int32_t>> fc_m0_lanes_block(const fully_connected
   };
 
   std::vector<std::int32_t> block;
-  block.reserve(static_cast<std::size_t>(4 + quads * pairs * 4 + quads * 32));
+  block.reserve(static_cast<std::size_t>(4 + quads * pairs * 4 + quads * 4 * MCUSIM_PLAN_FC_M0_LANES_CHANNEL));
   const std::int64_t words = MCUSIM_PLAN_FC_M0_LANES_HEADER + quads * pairs * 4 +
                              quads * 4 * MCUSIM_PLAN_FC_M0_LANES_CHANNEL;
   if (words > (1 << 26)) return std::nullopt;
@@ -80,7 +109,7 @@ std::optional<std::vector<std::int32_t>> fc_m0_lanes_block(const fully_connected
 
   for (std::int64_t row = 0; row < quads * 4; ++row) {
     if (row >= rows) {  // padding rows: computed, never stored
-      block.insert(block.end(), {0, 0, 0, 0, 0, 0, 0, 0});
+      block.insert(block.end(), {0, 0, 0, 0, 0, 0, 1024, 0, 0, 11});
       continue;
     }
     const std::size_t o = static_cast<std::size_t>(row);
@@ -112,9 +141,12 @@ std::optional<std::vector<std::int32_t>> fc_m0_lanes_block(const fully_connected
     const std::int64_t m = multiplier;
     const std::int64_t m0 = m & 1023, m1 = (m >> 10) & 1023, m2 = m >> 20;
     if (!fits_32_bits(std::max(std::abs(win_lo), std::abs(win_hi)), m0, m1, m2)) return std::nullopt;
+    const auto division = output_division(-shift, p.output_offset, win_lo, win_hi, m);
+    if (!division) return std::nullopt;
     block.insert(block.end(), {static_cast<std::int32_t>(folded), static_cast<std::int32_t>(win_lo),
                                static_cast<std::int32_t>(win_hi), static_cast<std::int32_t>(m0),
-                               static_cast<std::int32_t>(m1), static_cast<std::int32_t>(m2), -shift, 0});
+                               static_cast<std::int32_t>(m1), static_cast<std::int32_t>(m2), 1024, division->f,
+                               division->k, division->s});
   }
   return block;
 }

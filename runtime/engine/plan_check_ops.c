@@ -96,7 +96,8 @@ static mcusim_plan_status check_fc_block(const plan_op_view* v, const mcusim_pla
   const int32_t* ch = block + MCUSIM_PLAN_FC_M0_LANES_HEADER + weights;
   for (uint32_t c = 0; c < channels; c += MCUSIM_PLAN_FC_M0_LANES_CHANNEL) {
     PLAN_REQUIRE(ch[c + 1] <= ch[c + 2] && ch[c + 3] >= 0 && ch[c + 3] < 1024 && ch[c + 4] >= 0 &&
-                 ch[c + 4] < 1024 && ch[c + 5] >= 0 && ch[c + 5] < 2048 && ch[c + 6] >= 0 && ch[c + 6] <= 31);
+                 ch[c + 4] < 1024 && ch[c + 5] >= 0 && ch[c + 5] < 2048 && ch[c + 6] == 1024 &&
+                 (ch[c + 7] == 0 || ch[c + 7] == -2048) && ch[c + 9] >= 11 && ch[c + 9] <= 31);
   }
   return MCUSIM_PLAN_OK;
 }

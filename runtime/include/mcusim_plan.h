@@ -159,21 +159,28 @@ typedef struct {
  * filter_offset is 0, output_shift and every per-channel shift <= 0, the
  * accumulation depth is even, every weight >= -127, and the requantization
  * fits the 32-bit form below; runtime/compiler/weight_layout.hpp):
- *   [0] tag, [1] size in words = 4 + quads * pairs * 4 + quads * 4 * 8,
+ *   [0] tag, [1] size in words = 4 + quads * pairs * 4 + quads * 4 * 10,
  *   [2] quads = ceil(output_depth / 4), [3] pairs = accum_depth / 2,
  *   weights: per quad of rows r0..r3 (rows past output_depth are zero), per
  *     input pair (2j, 2j+1), four words: W(r0, r1, 2j), W(r0, r1, 2j+1),
  *     W(r2, r3, 2j), W(r2, r3, 2j+1), where W(a, b, i) = w[a][i] + 65536 * w[b][i],
- *   channels: per row (quads * 4 of them), eight words:
- *     bias + input_offset * sum_i w[row][i]; lo; hi; m0; m1; m2; s; 0
- *     with output = rdbpot(((T2 + 1024) >> 11), s) + output_offset, where
- *     a = clamp(sum_i w[row][i] * x[i] + word 0, lo, hi), T0 = a * m0,
- *     T1 = a * m1 + (T0 >> 10), T2 = a * m2 + (T1 >> 10) (m = m2 * 2^20 +
- *     m1 * 2^10 + m0: TFLite's rounding doubling high multiply in 32 bits),
- *     0 <= m0, m1 < 1024, 0 <= m2 < 2048, 0 <= s <= 31. */
-#define MCUSIM_PLAN_BLOCK_FC_M0_LANES 0x314E4C4Du /* 'M' 'L' 'N' '1' */
+ *   channels: per row (quads * 4 of them), ten words:
+ *     [0] bias + input_offset * sum_i w[row][i]; [1] lo; [2] hi;
+ *     [3] m0; [4] m1; [5] m2; [6] 1024; [7] f; [8] k; [9] s
+ *     with a = clamp(sum_i w[row][i] * x[i] + word 0, lo, hi),
+ *     T0 = a * m0, T1 = a * m1 + (T0 >> 10), T2 = a * m2 + (T1 >> 10)
+ *     (m = m2 * 2^20 + m1 * 2^10 + m0: T2 = floor(a * m / 2^20), so
+ *     (T2 + 1024) >> 11 is TFLite's rounding doubling high multiply),
+ *     u = T2 + 1024 and output = (u + (u < 0 ? f : 0) + k) >> s: TFLite's
+ *     rounding divide by 2^e (e = -shift) and the output offset folded into
+ *     one floor division by 2^s, s = 11 + e, where f = -2048 and
+ *     k = 2^(e+10) + output_offset * 2^s for e >= 1 (the tie of a negative
+ *     value rounds away from zero), f = 0 and k = output_offset * 2^11 for
+ *     e = 0. 0 <= m0, m1 < 1024, 0 <= m2 < 2048, 11 <= s <= 31; the writer
+ *     proves every intermediate fits in int32 for a in [lo, hi]. */
+#define MCUSIM_PLAN_BLOCK_FC_M0_LANES 0x324E4C4Du /* 'M' 'L' 'N' '2' */
 #define MCUSIM_PLAN_FC_M0_LANES_HEADER 4u
-#define MCUSIM_PLAN_FC_M0_LANES_CHANNEL 8u
+#define MCUSIM_PLAN_FC_M0_LANES_CHANNEL 10u
 
 typedef struct {
   int32_t batches;
