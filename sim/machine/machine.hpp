@@ -14,6 +14,7 @@
 #include "sim/decode/decoder.hpp"
 #include "sim/elf/elf_image.hpp"
 #include "sim/guest/console.hpp"
+#include "sim/guest/fault_status.hpp"
 #include "sim/guest/private_peripheral_bus.hpp"
 #include "sim/guest/semihosting.hpp"
 #include "sim/machine/block_cache.hpp"
@@ -29,6 +30,7 @@
 #include <filesystem>
 #include <optional>
 #include <string>
+#include <utility>
 #include <vector>
 
 namespace mcusim {
@@ -52,6 +54,9 @@ struct RunOptions {
   // returns after the program name (--args).
   std::filesystem::path semihosting_root;
   std::string arguments;
+  // --guest-faults: a fault is vectored into the guest's HardFault (or, on
+  // the M4, MemManage/BusFault/UsageFault) handler instead of ending the run.
+  bool guest_faults = false;
 };
 
 // Runs the ELF on the target from reset; re-runs it once in precise mode when
@@ -112,6 +117,24 @@ class Machine {
   std::string describe_data_address(std::uint32_t address) const;
   std::vector<std::string> call_stack_text(std::uint32_t pc) const;
   std::uint32_t data_address_of(const DecodedInsn& insn) const;
+  // A synchronous fault (machine_faults.cpp): ends the run, or with
+  // --guest-faults enters the guest's handler and returns its address.
+  struct FaultEvent {
+    FaultEvent(FaultCause c, std::string k, std::string d, std::uint32_t at,
+               std::optional<std::uint32_t> data, std::string h,
+               std::optional<std::uint32_t> stacked = std::nullopt)
+        : cause(c), kind(std::move(k)), detail(std::move(d)), pc(at), address(data),
+          hint(std::move(h)), stacked_pc(stacked) {}
+    FaultCause cause;
+    std::string kind, detail;
+    std::uint32_t pc;  // the faulting instruction (or fetch address)
+    std::optional<std::uint32_t> address;
+    std::string hint;
+    std::optional<std::uint32_t> stacked_pc;  // when not `pc` (SVC escalation)
+  };
+  std::optional<std::uint32_t> raise_fault(FaultEvent event);
+  std::optional<std::uint32_t> vector_fault(const FaultEvent& event);
+  void settle_before(std::size_t index);
 
   void load_image();
 
@@ -176,6 +199,7 @@ class Machine {
   std::uint64_t ticks_seen_ = 0;            // SysTick pends before this are done
   std::uint64_t sleep_cycles_ = 0;
   std::uint64_t exceptions_taken_ = 0;
+  std::optional<std::uint32_t> fault_handler_;  // --guest-faults: where a stop resumes
 
   // How the run ended.
   Stop stop_ = Stop::None;

@@ -17,6 +17,7 @@
 #include <fmt/format.h>
 
 #include <array>
+#include <utility>
 
 namespace mcusim {
 namespace {
@@ -106,12 +107,9 @@ bool Machine::poll_exceptions(std::size_t index) {
   const auto next = nvic.preempting(execution_priority());
   if (!next) return false;
   // The instruction at `index` has not started: it is the return address.
-  const BlockInfo* block = current_;
-  if (block->memory && index > 0) block->memory->fetch_stall_cycles += fetch_stalls_through(index - 1);
-  instructions_ += index;
-  block_base_cycles_ = t;
-  current_ = nullptr;
-  const auto handler = enter_exception(*next, block->insns[index].address, false);
+  const std::uint32_t return_address = current_->insns[index].address;
+  settle_before(index);
+  const auto handler = enter_exception(*next, return_address, false);
   if (handler) core_.write_register(UC_ARM_REG_PC, *handler);
   return true;
 }
@@ -195,13 +193,17 @@ std::optional<std::uint32_t> Machine::exception_return(std::uint32_t exc_return)
   // No floating-point frames (bit 4 clear) are modelled.
   const bool valid = (exc_return & 0xFFFF'FFF0u) == 0xFFFF'FFF0u && (low == 1 || low == 9 || low == 0xD);
   if (!valid || nvic.ipsr == 0 || !nvic.is_active(nvic.ipsr)) {
-    fault("invalid exception return",
-          fmt::format("a branch to 0x{:08x} with {} active is not a valid EXC_RETURN (0xFFFFFFF1, "
-                      "0xFFFFFFF9 or 0xFFFFFFFD)",
-                      exc_return, nvic.ipsr ? exception_text(nvic.ipsr) : "no exception"),
-          exc_return, std::nullopt, "return from handlers with BX LR or POP {..., PC} of the LR "
-          "the handler was entered with");
-    return std::nullopt;
+    // UsageFault INVPC (ARMv7-M ARM B1.5.8), HardFault on ARMv6-M; the
+    // returning exception stays active.
+    return raise_fault({FaultCause::InvalidPc, "invalid exception return",
+                        fmt::format("a branch to 0x{:08x} with {} active is not a valid "
+                                    "EXC_RETURN (0xFFFFFFF1, 0xFFFFFFF9 or 0xFFFFFFFD)",
+                                    exc_return,
+                                    nvic.ipsr ? exception_text(nvic.ipsr) : "no exception"),
+                        exc_return, std::nullopt,
+                        "return from handlers with BX LR or POP {..., PC} of the LR the handler "
+                        "was entered with",
+                        exc_return & ~1u});
   }
   nvic.deactivate(nvic.ipsr);
   // FAULTMASK clears on every return but NMI's (ARMv7-M ARM B1.5.8).
@@ -310,6 +312,14 @@ std::optional<std::uint32_t> Machine::resume_after_stop(int uc_error) {
       complete_current_block();
       return sleep_until_woken(insn.next_address());
     }
+  }
+  // --guest-faults: a memory or decode fault that stopped Unicorn is raised
+  // by interpret_stop, which enters the guest's handler; the run resumes there.
+  if (uc_error != UC_ERR_OK && options_.guest_faults && !block_only_) {
+    fault_handler_.reset();
+    interpret_stop(uc_error);
+    invalid_access_.reset();
+    if (stop_ == Stop::None && fault_handler_) return std::exchange(fault_handler_, std::nullopt);
   }
   return std::nullopt;
 }

@@ -27,8 +27,9 @@ void Machine::on_interrupt(uc_struct*, std::uint32_t intno, void* self) {
         }
         return;
       }
-      m.fault("unmapped fetch", fmt::format("execution reached 0x{:08x}, which is not executable", pc),
-              pc, pc, "check function pointers and return addresses (stack corruption?)");
+      m.raise_fault({FaultCause::InstructionAccess, "unmapped fetch",
+                     fmt::format("execution reached 0x{:08x}, which is not executable", pc), pc, pc,
+                     "check function pointers and return addresses (stack corruption?)"});
       return;
     case 2:  // SVC: QEMU has already moved the PC past it
       m.take_svc(pc - 2, pc);
@@ -43,23 +44,24 @@ void Machine::on_interrupt(uc_struct*, std::uint32_t intno, void* self) {
         address = m.data_address_of(insn);
         text = fmt::format("'{}'", insn.text_view());
       }
-      m.fault("unaligned access",
-              fmt::format("{} accesses an unaligned address; {}", text,
-                          is_armv6m(m.target_.core)
-                              ? "ARMv6-M faults on every unaligned access"
-                              : "this access form faults when unaligned"),
-              pc, address, "align the data to its access size");
+      m.raise_fault({FaultCause::Unaligned, "unaligned access",
+                     fmt::format("{} accesses an unaligned address; {}", text,
+                                 is_armv6m(m.target_.core)
+                                     ? "ARMv6-M faults on every unaligned access"
+                                     : "this access form faults when unaligned"),
+                     pc, address, "align the data to its access size"});
       return;
     }
     case 17:
-      m.fault("undefined instruction",
-              "a floating-point instruction ran with the FPU disabled (NOCP UsageFault)", pc,
-              std::nullopt, "enable CP10/CP11 in CPACR (0xE000ED88) before using the FPU");
+      m.raise_fault({FaultCause::NoCoprocessor, "undefined instruction",
+                     "a floating-point instruction ran with the FPU disabled (NOCP UsageFault)",
+                     pc, std::nullopt, "enable CP10/CP11 in CPACR (0xE000ED88) before using the FPU"});
       return;
     case 18:
-      m.fault("invalid state",
-              "a branch cleared the Thumb bit (INVSTATE UsageFault); Cortex-M only runs Thumb code",
-              pc, std::nullopt, "branch to function addresses with bit 0 set");
+      m.raise_fault({FaultCause::InvalidState, "invalid state",
+                     "a branch cleared the Thumb bit (INVSTATE UsageFault); Cortex-M only runs "
+                     "Thumb code",
+                     pc, std::nullopt, "branch to function addresses with bit 0 set"});
       return;
     default:
       m.fault("unsupported exception", fmt::format("the core raised exception {}", intno), pc);
@@ -76,11 +78,12 @@ void Machine::take_svc(std::uint32_t svc_address, std::uint32_t return_address) 
   // its priority cannot preempt (ARMv7-M ARM B1.5.4).
   Nvic& nvic = ppb_.nvic();
   if (nvic.priority(Nvic::kSvcall) >= execution_priority()) {
-    fault("SVC escalated to HardFault",
-          "SVC ran where SVCall cannot preempt (PRIMASK set, or inside a handler of equal or higher "
-          "priority)",
-          svc_address, std::nullopt, "call SVC with interrupts enabled, from thread mode or a "
-          "lower-priority handler");
+    raise_fault({FaultCause::SvcEscalated, "SVC escalated to HardFault",
+                 "SVC ran where SVCall cannot preempt (PRIMASK set, or inside a handler of equal "
+                 "or higher priority)",
+                 svc_address, std::nullopt,
+                 "call SVC with interrupts enabled, from thread mode or a lower-priority handler",
+                 return_address});
     return;
   }
   // The SVC completed; its own cycles are part of the entry latency

@@ -195,23 +195,43 @@ void Machine::on_instruction(uc_struct*, std::uint64_t address, std::uint32_t, v
 void Machine::check_instruction(const DecodedInsn& insn, std::size_t index) {
   switch (insn.cls) {
     case InsnClass::Undefined:
-      fault("undefined instruction",
-            fmt::format("'{}' is not an instruction of the {} (core {})", insn.text_view(),
-                        is_armv6m(target_.core) ? "ARMv6-M architecture" : "configured core",
-                        core_name(target_.core)),
-            insn.address, std::nullopt,
-            "build for this core (e.g. --target=thumbv6m-none-eabi -mcpu=cortex-m0 for an M0) or "
-            "pick a target with the core this program was built for");
+      raise_fault({FaultCause::Undefined, "undefined instruction",
+                   fmt::format("'{}' is not an instruction of the {} (core {})", insn.text_view(),
+                               is_armv6m(target_.core) ? "ARMv6-M architecture" : "configured core",
+                               core_name(target_.core)),
+                   insn.address, std::nullopt,
+                   "build for this core (e.g. --target=thumbv6m-none-eabi -mcpu=cortex-m0 for an "
+                   "M0) or pick a target with the core this program was built for"});
       return;
     case InsnClass::Div: {
       const std::uint32_t dividend = core_.core_register(insn.div_rn);
       const std::uint32_t divisor = core_.core_register(insn.div_rm);
+      if (divisor == 0 && (ppb_.nvic().ccr() & Nvic::kDiv0Trp)) {  // ARMv7-M ARM B3.2.8
+        raise_fault({FaultCause::DivideByZero, "divide by zero",
+                     fmt::format("'{}' divided by zero with CCR.DIV_0_TRP set (UsageFault "
+                                 "DIVBYZERO)",
+                                 insn.text_view()),
+                     insn.address, std::nullopt,
+                     "check the divisor before dividing, or clear CCR.DIV_0_TRP to get 0"});
+        return;
+      }
       block_dynamic_ += static_cast<std::int64_t>(divide_cycles(dividend, divisor, insn.div_signed)) -
                         static_cast<std::int64_t>(current_->static_cost(index));
       return;
     }
     case InsnClass::Load:
     case InsnClass::Store:
+      // CCR.UNALIGN_TRP (ARMv7-M ARM B3.2.8); ARMv6-M faults on its own (Unicorn).
+      if (insn.mem_bytes >= 2 && !is_armv6m(target_.core) &&
+          (ppb_.nvic().ccr() & Nvic::kUnalignTrp) && (data_address_of(insn) & (insn.mem_bytes - 1u))) {
+        raise_fault({FaultCause::Unaligned, "unaligned access",
+                     fmt::format("'{}' accesses 0x{:08x}, not {}-byte aligned, with "
+                                 "CCR.UNALIGN_TRP set (UsageFault UNALIGNED)",
+                                 insn.text_view(), data_address_of(insn), insn.mem_bytes),
+                     insn.address, data_address_of(insn),
+                     "align the data to its access size, or clear CCR.UNALIGN_TRP"});
+        return;
+      }
       if (insn.mem_bytes >= 2 && insn.mem_base != kRegSp && insn.mem_base != kRegPc) {
         block_dynamic_ += unaligned_access_extra(insn, data_address_of(insn), timing_);
       }
@@ -226,13 +246,14 @@ void Machine::check_instruction(const DecodedInsn& insn, std::size_t index) {
       // decides the alignment. ARMv7-M ARM A3.2.1: these always fault unaligned.
       const std::uint32_t base = core_.core_register(insn.mem_base);
       if (base & 3u) {
-        fault("unaligned access",
-              fmt::format("'{}' accesses 0x{:08x}, which is not word aligned; LDM/STM/LDRD/STRD "
-                          "fault on unaligned addresses (UsageFault UNALIGNED)",
-                          insn.text_view(), data_address_of(insn)),
-              insn.address, data_address_of(insn),
-              "align the data to 4 bytes (e.g. __attribute__((aligned(4)))) or copy it with "
-              "byte or word loads");
+        raise_fault({FaultCause::Unaligned, "unaligned access",
+                     fmt::format("'{}' accesses 0x{:08x}, which is not word aligned; "
+                                 "LDM/STM/LDRD/STRD fault on unaligned addresses (UsageFault "
+                                 "UNALIGNED)",
+                                 insn.text_view(), data_address_of(insn)),
+                     insn.address, data_address_of(insn),
+                     "align the data to 4 bytes (e.g. __attribute__((aligned(4)))) or copy it "
+                     "with byte or word loads"});
       }
       return;
     }

@@ -13,3 +13,21 @@ endforeach()
 mcusim_add_guest(NAME fault_unaligned_ldrd CORE cortex-m4
   SOURCES ${_fault_dir}/unaligned_ldrd.c ${MCUSIM_GUEST_COMMON_SOURCES}
   INCLUDES ${MCUSIM_GUEST_COMMON_DIR})
+
+# --guest-faults: faults taken by the guest's handlers (guest_fault_test.cpp).
+mcusim_add_guest(NAME guest_faults_v6m CORE cortex-m0
+  SOURCES ${_fault_dir}/guest_faults.S ${MCUSIM_GUEST_COMMON_DIR}/report.c
+          ${MCUSIM_GUEST_COMMON_DIR}/mem.c
+  INCLUDES ${MCUSIM_GUEST_COMMON_DIR}
+  LINKER_SCRIPT ${CMAKE_CURRENT_LIST_DIR}/exceptions/exceptions.ld)
+mcusim_add_guest(NAME guest_faults_m4 CORE cortex-m4
+  SOURCES ${_fault_dir}/guest_faults.S ${MCUSIM_GUEST_COMMON_DIR}/report.c
+          ${MCUSIM_GUEST_COMMON_DIR}/mem.c
+  INCLUDES ${MCUSIM_GUEST_COMMON_DIR} DEFINES ARMV7M
+  LINKER_SCRIPT ${CMAKE_CURRENT_LIST_DIR}/exceptions/exceptions.ld)
+mcusim_add_guest(NAME fault_default_loop CORE cortex-m0
+  SOURCES ${_fault_dir}/fault_handler_trouble.S
+  LINKER_SCRIPT ${CMAKE_CURRENT_LIST_DIR}/exceptions/exceptions.ld)
+mcusim_add_guest(NAME fault_lockup CORE cortex-m0
+  SOURCES ${_fault_dir}/fault_handler_trouble.S DEFINES LOCKUP
+  LINKER_SCRIPT ${CMAKE_CURRENT_LIST_DIR}/exceptions/exceptions.ld)

@@ -1,5 +1,5 @@
 // `mcusim exec [--target T] [--json] [--max-cycles N] [--timeout S]
-// [--semihosting-root DIR] [--args STRING] ELF`: any bare-metal Thumb ELF on a
+// [--semihosting-root DIR] [--args STRING] [--guest-faults] ELF`: any bare-metal Thumb ELF on a
 // target, with the exact cycle count.
 #include "reports/json_report.hpp"
 #include "runtime/firmware/size_breakdown.hpp"
@@ -26,6 +26,7 @@ struct ExecOptions {
   double timeout_seconds = 0;
   std::uint64_t max_output = Console::kDefaultLimit;
   bool precise = false;
+  bool guest_faults = false;
   std::string semihosting_root;
   std::string arguments;
 };
@@ -118,6 +119,9 @@ Command add_exec_command(CLI::App& app) {
                       "the guest's command line after the program name (SYS_GET_CMDLINE; "
                       "newlib splits it into argv at spaces, honouring quotes)");
 
+  command->add_flag("--guest-faults", options->guest_faults,
+                    "vector faults into the guest's HardFault (M4: MemManage/BusFault/UsageFault) "
+                    "handler instead of ending the run (docs/exceptions.md)");
   command->add_flag("--precise", options->precise,
                     "follow every instruction with a hook (slower; same numbers — for checking)");
 
@@ -133,6 +137,7 @@ Command add_exec_command(CLI::App& app) {
             run_options.console = options->json ? stderr : stdout;
             run_options.console_limit = options->max_output;
             run_options.precise = options->precise;
+            run_options.guest_faults = options->guest_faults;
             run_options.semihosting_root = checked_root(options->semihosting_root);
             run_options.arguments = options->arguments;
             const RunResult run = simulate(target, elf, run_options);
