@@ -50,13 +50,17 @@ Machine::Machine(const Target& target, const ElfImage& elf, const RunOptions& op
   }
   core_.map_mmio(PrivatePeripheralBus::kBase, PrivatePeripheralBus::kSize, &on_ppb_read,
                  &on_ppb_write, this);
-  block_only_ = options.timing && is_armv6m(target.core) && !options.precise;
+  observer_ = options.timing ? options.observer : nullptr;
+  block_only_ = options.timing && is_armv6m(target.core) && !options.precise && !observer_;
   if (options.timing) {
     core_.add_block_hook(&on_block, this);
     // ARMv6-M has no IT, no divide and no multi-word alignment rule beyond
     // what Unicorn enforces: its blocks run without the instruction hook.
     if (!block_only_) core_.add_code_hook(&on_instruction, this);
     install_memory_hooks();
+    if (observer_ && observer_->wants_data_accesses()) {
+      core_.add_memory_hook(&on_observed_access, this, 0, 0xFFFF'FFFFu, true);
+    }
   }
   core_.add_interrupt_hook(&on_interrupt, this);
   core_.add_invalid_memory_hook(&on_invalid_memory, this);
@@ -122,8 +126,15 @@ RunResult Machine::run() {
   started_ = std::chrono::steady_clock::now();
   int error = core_.start(*reset);
   // Exception returns and WFI stop the emulation; the machine resumes it.
-  while (const auto resume = resume_after_stop(error)) error = core_.start(*resume);
+  while (true) {
+    const StopSnapshot stop = observer_ ? observe_stop() : StopSnapshot{};
+    const auto resume = resume_after_stop(error);
+    if (!resume) break;
+    if (observer_) observe_resume(stop, *resume);
+    error = core_.start(*resume);
+  }
   interpret_stop(error);
+  if (observer_) observe_end();
   const double seconds =
       std::chrono::duration<double>(std::chrono::steady_clock::now() - started_).count();
   console_.flush();

@@ -18,6 +18,7 @@
 #include "sim/guest/private_peripheral_bus.hpp"
 #include "sim/guest/semihosting.hpp"
 #include "sim/machine/block_cache.hpp"
+#include "sim/machine/execution_observer.hpp"
 #include "sim/machine/guest_memory.hpp"
 #include "sim/machine/run_result.hpp"
 #include "sim/memory/memory_system.hpp"
@@ -54,6 +55,9 @@ struct RunOptions {
   // returns after the program name (--args).
   std::filesystem::path semihosting_root;
   std::string arguments;
+  // The profiler (sim/machine/execution_observer.hpp), or null. Set, it turns
+  // the precise mode on: cycles are placed on instructions there.
+  ExecutionObserver* observer = nullptr;
   // --guest-faults: a fault is vectored into the guest's HardFault (or, on
   // the M4, MemManage/BusFault/UsageFault) handler instead of ending the run.
   bool guest_faults = false;
@@ -107,6 +111,29 @@ class Machine {
                                                    bool is_write);
   std::uint64_t cycles_before(std::size_t index) const noexcept;
   void request_replay(std::string reason);
+
+  // The observer's events (machine_observe.cpp). observe_start closes the
+  // instruction before `index` of current_ and opens this one.
+  struct StopSnapshot {
+    std::uint64_t cycles = 0;  // when the stopped block has completed
+    std::uint64_t sleep = 0;
+    std::uint64_t exceptions = 0;
+    bool returning = false;  // stopped on the fetch of an EXC_RETURN value
+  };
+  struct FlowEvent {
+    enum class Kind : std::uint8_t { Call, Return, ExceptionReturn, ExceptionEntry } kind;
+    std::uint32_t a = 0, b = 0, c = 0;  // call: site, callee, return; return: target; entry: handler
+    std::uint64_t cycles = 0;           // entry: its cycles
+  };
+  void observe_start(std::size_t index);
+  void observe_exception_entry();
+  StopSnapshot observe_stop() const noexcept;
+  void observe_resume(const StopSnapshot& stop, std::uint32_t resume);
+  void observe_end();
+  void observe_retire(std::uint64_t now, std::uint64_t instructions_now,
+                      std::uint64_t fetch_in_block);
+  static void on_observed_access(uc_struct*, int type, std::uint64_t address, int size,
+                                 std::int64_t value, void* self);
 
   // Ending the run (machine_faults.cpp).
   void fault(std::string kind, std::string detail, std::uint32_t pc,
@@ -192,6 +219,22 @@ class Machine {
   std::uint32_t stack_limit_ = 0;
   std::string stack_limit_source_;
   std::vector<CallFrame> call_stack_;
+
+  // The observer and its bookkeeping: the instruction started last (not yet
+  // retired) with the counters at its start, and the flow changes it caused.
+  ExecutionObserver* observer_ = nullptr;
+  std::uint64_t refill_cycles_ = 0;  // taken-branch refills so far
+  struct Observed {
+    const DecodedInsn* insn = nullptr;  // null: nothing pending
+    const DecodedInsn* previous = nullptr;  // retired just before, if in sequence
+    std::uint32_t pc = 0;
+    std::uint64_t start = 0, instructions = 0;
+    std::uint64_t fetch = 0, data = 0, refill = 0, sleep = 0, exceptions = 0;
+    std::uint64_t exit_cycles = 0;  // exception return charged to the pending instruction
+    std::size_t markers = 0;
+    bool running = false;  // an instruction has started
+  } observed_;
+  std::vector<FlowEvent> pending_flow_;
 
   // Exceptions: armed once a SysTick interrupt or a pending exception exists.
   bool exceptions_live_ = false;

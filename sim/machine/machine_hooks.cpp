@@ -116,9 +116,11 @@ void Machine::finish_block(const BlockInfo& next) {
     }
     if (taken) {
       entered_sequentially_ = false;
-      block_base_cycles_ += block->fixed_taken_extra >= 0
-                                ? static_cast<std::uint32_t>(block->fixed_taken_extra)
-                                : taken_extra(tail, next.insns.front(), timing_);
+      const std::uint32_t refill = block->fixed_taken_extra >= 0
+                                       ? static_cast<std::uint32_t>(block->fixed_taken_extra)
+                                       : taken_extra(tail, next.insns.front(), timing_);
+      block_base_cycles_ += refill;
+      refill_cycles_ += refill;
       if (block->tail_is_call || block->tail_may_return) update_call_stack(tail, next.start);
     } else if (block->pairs_across_blocks) {
       const DecodedInsn& first = next.insns.front();
@@ -154,6 +156,10 @@ void Machine::update_call_stack(const DecodedInsn& branch, std::uint32_t target)
   if (is_call(branch)) {
     if (call_stack_.size() < kMaxCallDepth) {
       call_stack_.push_back(CallFrame{branch.address, target, branch.next_address()});
+      if (observer_) {
+        pending_flow_.push_back(
+            {FlowEvent::Kind::Call, branch.address, target, branch.next_address(), 0});
+      }
     }
     return;
   }
@@ -162,6 +168,7 @@ void Machine::update_call_stack(const DecodedInsn& branch, std::uint32_t target)
   for (std::size_t depth = call_stack_.size(); depth > 0; --depth) {
     if (call_stack_[depth - 1].return_address == target) {
       call_stack_.resize(depth - 1);
+      if (observer_) pending_flow_.push_back({FlowEvent::Kind::Return, target, 0, 0, 0});
       return;
     }
   }
@@ -182,7 +189,11 @@ void Machine::on_instruction(uc_struct*, std::uint64_t address, std::uint32_t, v
   const BlockInfo* block = m.current_;
   if (!block || m.stop_ != Stop::None || !block->contains(m.pc_)) return;
   const std::size_t index = block->index(m.pc_);
-  if (m.exceptions_live_ && m.poll_exceptions(index)) return;
+  if (m.observer_) m.observe_start(index);
+  if (m.exceptions_live_ && m.poll_exceptions(index)) {
+    if (m.observer_) m.observe_exception_entry();
+    return;
+  }
   if (!block->needs_instruction_checks) return;
   const auto expected = static_cast<std::size_t>(m.last_index_ + 1);
   // Instructions between the previous one started and this one were skipped
