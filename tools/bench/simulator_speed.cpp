@@ -8,8 +8,11 @@
 // timing (zero wait states), as plain Unicorn, and on touch-m0 (M0) /
 // stm32f405rg (M4) with the memory model on; three runs each, the fastest kept.
 // Part 2, cycles on every chip target with the share the memory system adds
-// (docs/accuracy.md). Host figures vary by machine; cycle and instruction
-// counts do not.
+// (docs/accuracy.md). Part 3, the cost of --profile (docs/profiler.md): the
+// same guests with the profiler attached, with and without memory traffic,
+// against the plain timed run. Host figures vary by machine; cycle and
+// instruction counts do not.
+#include "profiler/execution_profiler.hpp"
 #include "sim/elf/elf_image.hpp"
 #include "sim/machine/machine.hpp"
 #include "sim/target/target.hpp"
@@ -41,6 +44,22 @@ Measurement measure(const mcusim::Target& target, const mcusim::ElfImage& elf, b
     m.best_seconds = std::min(m.best_seconds, m.run.host_seconds);
   }
   return m;
+}
+
+// The fastest of `repeats` profiled runs (host time of the simulation, the
+// observer's work included; finish() is outside, as run's host time is).
+double profiled_seconds(const mcusim::Target& target, const mcusim::ElfImage& elf, bool traffic,
+                        int repeats) {
+  double best = 1e30;
+  for (int repeat = 0; repeat < repeats; ++repeat) {
+    mcusim::RunOptions options;
+    options.console = nullptr;
+    mcusim::profiler::ProfilerOptions profiler;
+    profiler.traffic = traffic;
+    profiler.lines = false;
+    best = std::min(best, mcusim::profiler::simulate_profiled(target, elf, options, profiler).run.host_seconds);
+  }
+  return best;
 }
 
 // The chip-map builds (tests/guests/memory.cmake) link 192 KiB of RAM for the
@@ -152,6 +171,31 @@ int main(int argc, char** argv) {
                  100.0 * static_cast<double>(m.run.fetch_stall_cycles) / cycles,
                  100.0 * static_cast<double>(m.run.data_stall_cycles) / cycles,
                  cycles / static_cast<double>(m.run.instructions));
+    }
+  }
+
+  // Part 3: what --profile costs against the plain timed run (the bound: 3x).
+  fmt::print("\n{:<14} {:<11} {:>10} {:>14} {:>8} {:>14} {:>8}\n", "benchmark", "target", "plain s",
+             "profile s", "x plain", "no-traffic s", "x plain");
+  for (const Core& core : cores) {
+    const mcusim::Target generic = mcusim::load_target(core.generic);
+    double plain_total = 0, profiled_total = 0, bare_total = 0;
+    for (const std::string& name : names) {
+      const auto path = guests / fmt::format("bench_{}_{}.elf", name, core.suffix);
+      if (!fs::exists(path)) continue;
+      const mcusim::ElfImage elf = mcusim::load_elf(path);
+      const double plain = measure(generic, elf, true, 3).best_seconds;
+      const double profiled = profiled_seconds(generic, elf, true, 3);
+      const double bare = profiled_seconds(generic, elf, false, 3);
+      fmt::print("{:<14} {:<11} {:>10.3f} {:>14.3f} {:>7.2f}x {:>14.3f} {:>7.2f}x\n", name, core.generic, plain,
+                 profiled, profiled / plain, bare, bare / plain);
+      plain_total += plain;
+      profiled_total += profiled;
+      bare_total += bare;
+    }
+    if (plain_total > 0) {
+      fmt::print("all {} benchmarks: --profile {:.2f}x the plain run, {:.2f}x without traffic\n", core.suffix,
+                 profiled_total / plain_total, bare_total / plain_total);
     }
   }
   return 0;
