@@ -1,6 +1,8 @@
 // `mcusim exec [--target T] [--json] [--max-cycles N] [--timeout S]
 // [--semihosting-root DIR] [--args STRING] [--guest-faults] ELF`: any bare-metal Thumb ELF on a
 // target, with the exact cycle count.
+#include "profiler/execution_profiler.hpp"
+#include "reports/execution_profile_json.hpp"
 #include "reports/json_report.hpp"
 #include "runtime/firmware/size_breakdown.hpp"
 #include "sim/elf/elf_image.hpp"
@@ -8,12 +10,14 @@
 #include "sim/machine/machine.hpp"
 #include "sim/target/target.hpp"
 #include "tools/mcusim/commands.hpp"
+#include "tools/mcusim/profile_printout.hpp"
 
 #include <fmt/format.h>
 
 #include <cstdio>
 #include <filesystem>
 #include <memory>
+#include <optional>
 
 namespace mcusim::cli {
 namespace {
@@ -26,6 +30,7 @@ struct ExecOptions {
   double timeout_seconds = 0;
   std::uint64_t max_output = Console::kDefaultLimit;
   bool precise = false;
+  bool profile = false;  // --profile (docs/profiler.md)
   bool guest_faults = false;
   std::string semihosting_root;
   std::string arguments;
@@ -122,6 +127,9 @@ Command add_exec_command(CLI::App& app) {
   command->add_flag("--guest-faults", options->guest_faults,
                     "vector faults into the guest's HardFault (M4: MemManage/BusFault/UsageFault) "
                     "handler instead of ending the run (docs/exceptions.md)");
+  command->add_flag("--profile", options->profile,
+                    "attribute cycles to functions, source lines, instruction classes and stall "
+                    "causes, with memory traffic (slower; docs/profiler.md)");
   command->add_flag("--precise", options->precise,
                     "follow every instruction with a hook (slower; same numbers — for checking)");
 
@@ -140,12 +148,17 @@ Command add_exec_command(CLI::App& app) {
             run_options.guest_faults = options->guest_faults;
             run_options.semihosting_root = checked_root(options->semihosting_root);
             run_options.arguments = options->arguments;
-            const RunResult run = simulate(target, elf, run_options);
+            std::optional<profiler::ProfiledRun> profiled;
+            if (options->profile) profiled = profiler::simulate_profiled(target, elf, run_options);
+            const RunResult run = profiled ? profiled->run : simulate(target, elf, run_options);
             if (run.fault) print_fault(*run.fault);
+            auto report = report_json(run, ReportContext{"exec", options->elf});
+            if (profiled) add_execution_profile(report, profiled->profile);
             if (options->json) {
-              fmt::print("{}", to_text(report_json(run, ReportContext{"exec", options->elf})));
+              fmt::print("{}", to_text(report));
             } else {
               print_summary(run, *options);
+              if (profiled) print_profile(profiled->profile, {});
             }
             return exit_code_of(run);
           }};

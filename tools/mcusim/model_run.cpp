@@ -1,6 +1,7 @@
 // tools/mcusim/model_run.cpp — see model_run.hpp.
 #include "tools/mcusim/model_run.hpp"
 
+#include "profiler/execution_profiler.hpp"
 #include "profiler/model_profile.hpp"
 #include "runtime/compiler/kernel_variants.hpp"
 #include "runtime/compiler/synthetic_values.hpp"
@@ -193,7 +194,13 @@ ModelRunOutcome run_model(const Target& target, const ModelRunRequest& request) 
   const ElfImage elf = load_elf(image.elf);
   RunOptions options = request.limits;
   options.semihosting_root = input_dir;
-  outcome.run = simulate(target, elf, options);
+  if (request.profile) {
+    profiler::ProfiledRun profiled = profiler::simulate_profiled(target, elf, options);
+    outcome.run = std::move(profiled.run);
+    outcome.execution = std::move(profiled.profile);
+  } else {
+    outcome.run = simulate(target, elf, options);
+  }
 
   ModelRunFacts& facts = outcome.facts;
   facts.workload = request.workload;

@@ -7,6 +7,7 @@
 //   ELF ─► simulate() ─► markers, captures ─► profiler::ModelProfile
 #pragma once
 
+#include "profiler/execution_profile.hpp"
 #include "profiler/model_profile.hpp"
 #include "reports/budget.hpp"
 #include "reports/model_report.hpp"
@@ -37,6 +38,9 @@ struct ModelRunRequest {
   std::optional<Budget> budget;
   RunOptions limits;  // cycle limit, timeout; console and semihosting are set here
   std::filesystem::path work_dir;  // firmware build and input files; must exist
+  // --profile: function, line, class, stall and traffic attribution
+  // (profiler/execution_profiler.hpp); the run is precise and slower.
+  bool profile = false;
 };
 
 struct ModelRunOutcome {
@@ -44,6 +48,7 @@ struct ModelRunOutcome {
   std::string variant;  // resolved (auto -> m0 / m4)
   RunResult run;
   std::optional<profiler::ModelProfile> profile;  // absent when the guest faulted
+  std::optional<profiler::ExecutionProfile> execution;  // --profile only
   ModelRunFacts facts;
   std::filesystem::path elf;
   std::string toolchain;

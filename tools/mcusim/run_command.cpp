@@ -2,11 +2,13 @@
 // [--inferences N] [--input F]... [--output F] [--dump-tensors DIR]
 // [--budget FILE] [--json]`: the main job (DESIGN.md). With no arguments it
 // runs the bundled touch workload on touch-m0 against its budget.
+#include "reports/execution_profile_json.hpp"
 #include "reports/model_report.hpp"
 #include "sim/error.hpp"
 #include "sim/target/target.hpp"
 #include "tools/mcusim/commands.hpp"
 #include "tools/mcusim/model_run.hpp"
+#include "tools/mcusim/profile_printout.hpp"
 #include "tools/mcusim/run_inputs.hpp"
 #include "tools/mcusim/run_printout.hpp"
 #include "tools/mcusim/tensor_dump.hpp"
@@ -40,6 +42,7 @@ struct RunCliOptions {
   std::uint64_t max_cycles = 1'000'000'000ull;
   double timeout_seconds = 0;
   bool json = false;
+  bool profile = false;  // --profile (docs/profiler.md)
 };
 
 void write_file(const fs::path& path, const std::vector<std::uint8_t>& bytes) {
@@ -76,6 +79,7 @@ int run(const RunCliOptions& cli) {
   request.variant = cli.variant;
   request.warm_inferences = cli.inferences;
   request.dump_tensors = !cli.dump_tensors.empty();
+  request.profile = cli.profile;
   request.stack_bytes = cli.stack_bytes;
   request.limits.max_cycles = cli.max_cycles;
   request.limits.timeout_seconds = cli.timeout_seconds;
@@ -109,10 +113,13 @@ int run(const RunCliOptions& cli) {
   const auto profile = outcome.profile ? &*outcome.profile : nullptr;
   if (outcome.profile && !cli.output.empty()) write_file(cli.output, outcome.profile->outputs.back());
   if (outcome.profile && request.dump_tensors) write_tensor_dump(cli.dump_tensors, outcome);
+  auto report = model_report_json(outcome.run, profile, outcome.facts, context);
+  if (outcome.execution) add_execution_profile(report, *outcome.execution);
   if (cli.json) {
-    fmt::print("{}", to_text(model_report_json(outcome.run, profile, outcome.facts, context)));
+    fmt::print("{}", to_text(report));
   } else {
     print_run(outcome, target, prepare_seconds);
+    if (outcome.execution) print_profile(*outcome.execution, layer_infos(outcome.model));
   }
   if (outcome.run.fault) return 3;
   if (!outcome.profile) return 1;  // the harness exited non-zero: its message is on the console
@@ -146,6 +153,9 @@ Command add_run_command(CLI::App& app) {
   cmd->add_option("--max-cycles", options->max_cycles, "stop a run that takes longer (exit 3)");
   cmd->add_option("--timeout", options->timeout_seconds, "host seconds before the run is stopped (exit 3)");
   cmd->add_flag("--json", options->json, "print the report JSON (mcusim.report/1) on stdout");
+  cmd->add_flag("--profile", options->profile,
+                "attribute cycles to functions, source lines, instruction classes and stall causes, "
+                "with memory traffic per layer (slower; docs/profiler.md)");
   return {cmd, [options] { return run(*options); }};
 }
 
