@@ -53,6 +53,9 @@ nlohmann::ordered_json report_json(const RunResult& run, const ReportContext& co
   return json;
 }
 
-std::string to_text(const nlohmann::ordered_json& report) { return report.dump(2) + "\n"; }
+// Keys sorted (nlohmann::json orders them), so the text does not depend on
+// the order writers add fields in; numbers in nlohmann's shortest round-trip
+// form, the same on every machine.
+std::string to_text(const nlohmann::ordered_json& report) { return nlohmann::json(report).dump(2) + "\n"; }
 
 }  // namespace mcusim

@@ -1,6 +1,8 @@
 // reports/model_report.cpp — see model_report.hpp.
 #include "reports/model_report.hpp"
 
+#include "profiler/inference_markers.hpp"
+
 #include <cmath>
 
 namespace mcusim {
@@ -34,6 +36,25 @@ json stats_json(const profiler::CycleStats& stats, std::uint64_t clock_hz) {
 
 json optional_number(const std::optional<std::uint32_t>& value) {
   return value ? json(*value) : json(nullptr);
+}
+
+// Every inference and its layers on the run's clock (cycles from reset),
+// from the markers the profile was made of: what reports/trace_report draws.
+json timeline_json(const RunResult& run) {
+  json timeline = json::array();
+  for (const profiler::InferenceSpan& span : profiler::inference_spans(run.markers)) {
+    json inference;
+    inference["index"] = span.index;
+    inference["begin_cycle"] = span.begin_cycle;
+    inference["end_cycle"] = span.end_cycle;
+    json layers = json::array();
+    for (const profiler::LayerSpan& layer : span.layers) {
+      layers.push_back(json{{"index", layer.layer}, {"begin_cycle", layer.begin_cycle}, {"end_cycle", layer.end_cycle}});
+    }
+    inference["layers"] = std::move(layers);
+    timeline.push_back(std::move(inference));
+  }
+  return timeline;
 }
 
 json verdict_json(const BudgetVerdict& verdict) {
@@ -90,6 +111,7 @@ json model_report_json(const RunResult& run, const profiler::ModelProfile* profi
     j["inferences"] = nullptr;
     j["layers"] = nullptr;
     j["outputs"] = nullptr;
+    j["timeline"] = nullptr;
   } else {
     json inferences;
     inferences["count"] = 1 + profile->warm.count;
@@ -129,6 +151,7 @@ json model_report_json(const RunResult& run, const profiler::ModelProfile* profi
       outputs.push_back(values);
     }
     j["outputs"] = outputs;
+    j["timeline"] = timeline_json(run);
   }
   json budgets = json::array();
   for (const BudgetVerdict& verdict : facts.budgets) budgets.push_back(verdict_json(verdict));
