@@ -4,6 +4,7 @@
 #include "profiler/execution_profiler.hpp"
 #include "reports/execution_profile_json.hpp"
 #include "reports/json_report.hpp"
+#include "reports/report_dir.hpp"
 #include "runtime/firmware/size_breakdown.hpp"
 #include "sim/elf/elf_image.hpp"
 #include "sim/error.hpp"
@@ -34,6 +35,7 @@ struct ExecOptions {
   bool guest_faults = false;
   std::string semihosting_root;
   std::string arguments;
+  std::string report_dir;
 };
 
 void print_fault(const GuestFault& fault) {
@@ -127,6 +129,8 @@ Command add_exec_command(CLI::App& app) {
   command->add_flag("--guest-faults", options->guest_faults,
                     "vector faults into the guest's HardFault (M4: MemManage/BusFault/UsageFault) "
                     "handler instead of ending the run (docs/exceptions.md)");
+  command->add_option("--report", options->report_dir,
+                      "write every report format into DIR (JSON, Markdown, JUnit, trace, HTML), all or nothing");
   command->add_flag("--profile", options->profile,
                     "attribute cycles to functions, source lines, instruction classes and stall "
                     "causes, with memory traffic (slower; docs/profiler.md)");
@@ -152,8 +156,13 @@ Command add_exec_command(CLI::App& app) {
             if (options->profile) profiled = profiler::simulate_profiled(target, elf, run_options);
             const RunResult run = profiled ? profiled->run : simulate(target, elf, run_options);
             if (run.fault) print_fault(*run.fault);
-            auto report = report_json(run, ReportContext{"exec", options->elf});
+            ReportContext context;
+            context.command = "exec";
+            context.elf = options->elf;
+            auto report = report_json(run, context);
             if (profiled) add_execution_profile(report, profiled->profile);
+            // A faulted run leaves --report DIR as it was (docs/check.md).
+            if (!options->report_dir.empty() && !run.fault) write_report_dir(options->report_dir, report);
             if (options->json) {
               fmt::print("{}", to_text(report));
             } else {

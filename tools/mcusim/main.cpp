@@ -39,6 +39,7 @@ int main(int argc, char** argv) {
       mcusim::cli::add_targets_command(app),
       mcusim::cli::add_workloads_command(app),
       mcusim::cli::add_export_command(app),
+      mcusim::cli::add_check_command(app),
   };
 
   try {

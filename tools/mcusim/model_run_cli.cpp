@@ -1,0 +1,71 @@
+// tools/mcusim/model_run_cli.cpp — see model_run_cli.hpp.
+#include "tools/mcusim/model_run_cli.hpp"
+
+#include "sim/error.hpp"
+#include "tools/mcusim/run_inputs.hpp"
+#include "tools/mcusim/workloads.hpp"
+
+#include <algorithm>
+
+namespace mcusim::cli {
+
+void add_model_run_options(CLI::App& cmd, ModelRunCliOptions& options) {
+  cmd.add_option("--workload", options.workload, "a bundled workload (`mcusim workloads`); default: touch");
+  cmd.add_option("--model", options.model, "a .tflite file or a model spec .toml instead of a workload");
+  cmd.add_option("--target", options.target, "a bundled target or a target .toml (default: the workload's)");
+  cmd.add_option("--variant", options.variant, "kernel variant: ref, m0, m4 or auto (the fastest the core runs)");
+  cmd.add_option("--inferences", options.inferences, "warm inferences after the cold first one")
+      ->check(CLI::Range(0, 100000));
+  cmd.add_option("--input", options.inputs,
+                 "input tensor(s): raw int8 bytes, an int8 or float32 .npy (N x shape), or a folder; repeatable");
+  cmd.add_option("--budget", options.budget, "a budget .toml (docs/budgets.md) instead of the workload's");
+  cmd.add_option("--work-dir", options.work_dir, "keep the firmware build and its ELF here (default: a temporary folder)");
+  cmd.add_option("--stack-bytes", options.stack_bytes, "stack reserved at the top of RAM")->check(CLI::Range(256, 1 << 24));
+  cmd.add_option("--max-cycles", options.max_cycles, "stop a run that takes longer (exit 3)");
+  cmd.add_option("--timeout", options.timeout_seconds, "host seconds before the run is stopped (exit 3)");
+}
+
+PreparedModelRun prepare_model_run(const ModelRunCliOptions& cli, std::FILE* console) {
+  if (!cli.workload.empty() && !cli.model.empty()) {
+    throw Error(ErrorKind::Usage, "--workload and --model both given", "give one: a bundled workload or a model file");
+  }
+  ModelRunRequest request;
+  std::string target_name = cli.target;
+  std::optional<Workload> workload;
+  if (cli.model.empty()) {
+    workload = find_workload(cli.workload.empty() ? "touch" : cli.workload);
+    request.model_file = workload->model;
+    request.workload = workload->name;
+    if (target_name.empty()) target_name = workload->target;
+    if (workload->budget && cli.budget.empty()) request.budget = load_budget(*workload->budget);
+  } else {
+    request.model_file = cli.model;
+  }
+  if (target_name.empty()) target_name = "generic-m0";
+  if (!cli.budget.empty()) request.budget = load_budget(cli.budget);
+  Target target = load_target(target_name);
+
+  request.variant = cli.variant;
+  request.warm_inferences = cli.inferences;
+  request.stack_bytes = cli.stack_bytes;
+  request.limits.max_cycles = cli.max_cycles;
+  request.limits.timeout_seconds = cli.timeout_seconds;
+  request.limits.console = console;
+
+  // Inputs: --input files, else the workload's inputs.npy, else generated.
+  request.model = load_model(request.model_file);
+  const compiler::Model& model = request.model;
+  if (model.inputs.empty()) throw_bad_input("a model needs an input tensor", "{} has no inputs", request.model_file.string());
+  const auto& input_tensor = model.tensors.at(static_cast<std::size_t>(model.inputs.at(0)));
+  for (const std::string& input : cli.inputs) {
+    for (auto& tensor : read_input_tensors(input, input_tensor)) request.inputs.push_back(std::move(tensor));
+  }
+  if (cli.inputs.empty() && workload && workload->inputs) {
+    auto tensors = read_input_tensors(*workload->inputs, input_tensor);
+    tensors.resize(std::min<std::size_t>(tensors.size(), 1 + cli.inferences));
+    request.inputs = std::move(tensors);
+  }
+  return {std::move(target), std::move(request)};
+}
+
+}  // namespace mcusim::cli
