@@ -9,6 +9,8 @@
 #include <string_view>
 #include <vector>
 
+#include "sim/target/power_figures.hpp"
+
 namespace mcusim {
 
 enum class CoreModel : std::uint8_t { CortexM0, CortexM0Plus, CortexM4, CortexM4F };
@@ -85,6 +87,8 @@ struct Target {
   std::vector<MemoryRegion> regions;  // sorted by base, non-overlapping
   std::string source;                 // source line for clock/core figures
   std::uint64_t max_clock_hz = 0;     // the part's maximum clock; 0: not given
+  // [power]: absent when the file gives no power figures (energy is then null).
+  std::optional<PowerFigures> power{};
   // Not errors, but worth telling the user (e.g. wait states set below what
   // the part's table needs at this clock). The CLI prints them to stderr.
   std::vector<std::string> warnings;

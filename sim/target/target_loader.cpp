@@ -9,6 +9,7 @@
 #include <vector>
 
 #include "sim/error.hpp"
+#include "sim/target/power_fields.hpp"
 #include "sim/target/region_timing_fields.hpp"
 #include "sim/target/spelling.hpp"
 #include "sim/target/target.hpp"
@@ -73,7 +74,9 @@ class TargetParser {
           fmt::format("fix the TOML syntax here (https://toml.io/en/v1.0.0); {}", kFormatDoc),
           fmt::format("TOML syntax error: {}", error.description()));
     }
-    fields_.check_keys(root, kTopKeys, kTopLevel);
+    std::vector<KeySpec> top_keys(kTopKeys.begin(), kTopKeys.end());
+    top_keys.push_back(power_key());
+    fields_.check_keys(root, top_keys, kTopLevel);
 
     Target target;
     target.file = fields_.file();
@@ -107,6 +110,9 @@ class TargetParser {
       target.multiplier = parse_multiplier(*node, target.core);
     }
     target.regions = parse_regions(root, clock, target);
+    if (const toml::node* node = root.get(power_key().key)) {
+      target.power = parse_power_figures(fields_, *node, target.clock_hz);
+    }
     return target;
   }
 
