@@ -99,9 +99,12 @@ fs::path FirmwareBuilder::compile(const Target& target, const FirmwareSpec& spec
 }
 
 std::string FirmwareBuilder::link(const fs::path& script, const std::vector<fs::path>& objects,
-                                  const std::vector<fs::path>& libraries, const fs::path& elf, bool& ok) const {
+                                  const std::vector<fs::path>& libraries, const fs::path& elf, bool& ok,
+                                  const fs::path& map_file) const {
   std::vector<std::string> argv = {toolchain_.lld.string(), "-T", script.string(), "--gc-sections",
                                    "-o", elf.string()};
+  // The map says which object each input section came from (profiler/flash_breakdown.hpp).
+  if (!map_file.empty()) argv.push_back("-Map=" + map_file.string());
   for (const fs::path& object : objects) argv.push_back(object.string());
   for (const fs::path& library : libraries) argv.push_back(library.string());
   const ProcessResult result = run_process(argv);
@@ -178,8 +181,9 @@ FirmwareImage FirmwareBuilder::build(const Target& target, const FirmwareSpec& s
   FirmwareImage image;
   image.linker_script = dir / (spec.name + ".ld");
   image.elf = dir / (spec.name + ".elf");
+  image.map_file = dir / (spec.name + ".map");
   write_text(image.linker_script, generate_linker_script(target, layout));
-  messages = link(image.linker_script, objects, spec.libraries, image.elf, linked);
+  messages = link(image.linker_script, objects, spec.libraries, image.elf, linked, image.map_file);
   if (!linked) {
     throw Error(ErrorKind::BadInput, fmt::format("linking {} for target '{}' failed:\n{}", what, target.name, messages),
                 "the linker's messages above say what went wrong");

@@ -65,6 +65,7 @@ struct FirmwareSpec {
 struct FirmwareImage {
   std::filesystem::path elf;
   std::filesystem::path linker_script;
+  std::filesystem::path map_file;  // ld.lld's -Map of the final link: input sections per object
   SizeBreakdown sizes;
   std::string toolchain;  // Toolchain::description(), for the report
 };
@@ -92,7 +93,7 @@ class FirmwareBuilder {
                                 const std::filesystem::path& source, const std::filesystem::path& object) const;
   std::string link(const std::filesystem::path& script, const std::vector<std::filesystem::path>& objects,
                    const std::vector<std::filesystem::path>& libraries, const std::filesystem::path& elf,
-                   bool& ok) const;
+                   bool& ok, const std::filesystem::path& map_file = {}) const;
 
   std::filesystem::path work_dir_;
   Toolchain toolchain_;
