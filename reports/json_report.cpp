@@ -23,6 +23,31 @@ nlohmann::ordered_json fault_json(const GuestFault& fault) {
 // printed number is the same on every machine.
 double rounded_latency(double us) { return std::round(us * 1000.0) / 1000.0; }
 
+// Energy on a picojoule grid, power on a nanowatt grid: the same digits on every machine.
+double rounded_uj(double uj) { return std::round(uj * 1e6) / 1e6; }
+
+nlohmann::ordered_json energy_json(const profiler::RunEnergy& energy) {
+  using json = nlohmann::ordered_json;
+  const auto optional_ua = [](const std::optional<double>& ua) { return ua ? json(rounded_uj(*ua)) : json(nullptr); };
+  const profiler::EnergyEstimate& e = energy.estimate;
+  json j;
+  j["model"] = "E = V x I(f) x t (docs/energy.md)";
+  j["supply_v"] = energy.supply_v;
+  j["code_in"] = energy.code == profiler::CodeLocation::Ram ? "ram" : "flash";
+  j["run_current_ua"] = rounded_uj(energy.run_current_ua);
+  j["sleep_current_ua"] = optional_ua(energy.sleep_current_ua);
+  j["idle_current_ua"] = optional_ua(energy.idle_current_ua);
+  j["run_uj"] = rounded_uj(e.total_uj);
+  j["run_average_power_mw"] = rounded_uj(e.average_power_mw);
+  j["active_uj"] = rounded_uj(e.active_uj);
+  j["sleep_uj"] = rounded_uj(e.sleep_uj);
+  j["flash_access_uj"] = e.flash_term_applied ? json(rounded_uj(e.flash_uj)) : json(nullptr);
+  j["class_weights_applied"] = e.class_weights_applied;
+  j["sleep_at_run_current"] = e.sleep_at_run_current;
+  j["source"] = energy.source;
+  return j;
+}
+
 }  // namespace
 
 nlohmann::ordered_json report_json(const RunResult& run, const ReportContext& context) {
@@ -47,7 +72,12 @@ nlohmann::ordered_json report_json(const RunResult& run, const ReportContext& co
   toolchain["elf_producer"] =
       run.elf_producer.empty() ? nlohmann::ordered_json(nullptr) : nlohmann::ordered_json(run.elf_producer);
   json["toolchain"] = toolchain;
-  json["energy_uj"] = nullptr;  // no power figures in the target yet (issue #8)
+  // The whole run's energy; a model run's report puts the worst inference's here.
+  const bool priced = measured && context.energy;
+  json["energy_uj"] = priced ? nlohmann::ordered_json(rounded_uj(context.energy->estimate.total_uj)) : nullptr;
+  json["average_power_mw"] =
+      priced ? nlohmann::ordered_json(rounded_uj(context.energy->estimate.average_power_mw)) : nullptr;
+  json["energy"] = priced ? energy_json(*context.energy) : nullptr;
   json["trace_markers"] = run.markers.size();
   json["console_bytes"] = run.console_bytes;
   return json;

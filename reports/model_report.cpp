@@ -57,6 +57,50 @@ json timeline_json(const RunResult& run) {
   return timeline;
 }
 
+// Energy on a picojoule grid (power on a nanowatt grid), as json_report.cpp.
+double rounded_uj(double uj) { return std::round(uj * 1e6) / 1e6; }
+
+json optional_rounded(const std::optional<double>& value) {
+  return value ? json(rounded_uj(*value)) : json(nullptr);
+}
+
+json duty_cycle_json(const profiler::DutyCycle& d) {
+  json j;
+  j["rate_hz"] = d.rate_hz;
+  j["inference_energy_uj"] = rounded_uj(d.inference_uj);
+  j["inference_latency_us"] = std::round(d.inference_seconds * 1e9) / 1000.0;
+  j["active_share"] = rounded_uj(d.active_share);
+  j["idle_current_ua"] = rounded_uj(d.idle_current_ua);
+  j["average_current_ua"] = rounded_uj(d.average_current_ua);
+  j["average_power_mw"] = rounded_uj(d.average_power_mw);
+  j["battery_mah"] = d.battery_mah ? json(*d.battery_mah) : json(nullptr);
+  j["battery_life_hours"] = optional_rounded(d.battery_life_hours);
+  j["battery_life_days"] = d.battery_life_hours ? json(rounded_uj(*d.battery_life_hours / 24.0)) : json(nullptr);
+  return j;
+}
+
+json sized_names_json(const std::vector<profiler::SizedName>& list) {
+  json array = json::array();
+  for (const profiler::SizedName& item : list) array.push_back(json{{"name", item.name}, {"bytes", item.bytes}});
+  return array;
+}
+
+// As bloaty shows a binary: the parts sum to total_bytes exactly.
+json flash_breakdown_json(const profiler::FlashBreakdown& b) {
+  json j;
+  j["total_bytes"] = b.image_bytes;
+  j["vector_table_bytes"] = b.vector_table_bytes;
+  j["code_bytes"] = b.code_bytes;
+  j["rodata_bytes"] = b.rodata_bytes;
+  j["plan_bytes"] = b.plan_bytes;
+  j["weights_bytes"] = b.weights_bytes;
+  j["data_init_bytes"] = b.data_init_bytes;
+  j["other_bytes"] = b.other_bytes;
+  j["code_by_function"] = sized_names_json(b.functions);
+  j["code_by_object"] = sized_names_json(b.objects);
+  return j;
+}
+
 json verdict_json(const BudgetVerdict& verdict) {
   json j;
   j["name"] = verdict.name;
@@ -87,12 +131,23 @@ std::optional<double> measured_for_budget(const std::string& key, const RunResul
   if (key == "stack_bytes" && profile.stack_peak_bytes) return static_cast<double>(*profile.stack_peak_bytes);
   if (key == "ram_bytes") return static_cast<double>(facts.ram_bytes);
   if (key == "flash_bytes") return static_cast<double>(facts.flash.total_bytes);
-  return std::nullopt;  // energy_uj: no power model yet
+  // Judged like latency: on the worst inference (the number the report prints).
+  if (key == "energy_uj" && facts.inference_energy) return rounded_uj(facts.inference_energy->worst_uj);
+  return std::nullopt;  // energy_uj on a target without power figures
 }
 
 json model_report_json(const RunResult& run, const profiler::ModelProfile* profile,
                        const ModelRunFacts& facts, const ReportContext& context) {
-  json j = report_json(run, context);
+  ReportContext priced = context;
+  if (!priced.energy) priced.energy = facts.run_energy;
+  json j = report_json(run, priced);
+  // A model run's energy_uj and average_power_mw are per inference (the worst
+  // one, as a budget judges it); the whole run's are in `energy`.
+  const bool per_inference = profile && facts.inference_energy;
+  j["energy_uj"] = per_inference ? json(rounded_uj(facts.inference_energy->worst_uj)) : json(nullptr);
+  j["average_power_mw"] = per_inference ? json(rounded_uj(facts.inference_energy->power_mw)) : json(nullptr);
+  j["duty_cycle"] = per_inference && facts.duty_cycle ? duty_cycle_json(*facts.duty_cycle) : json(nullptr);
+  j["flash_breakdown"] = facts.flash_breakdown ? flash_breakdown_json(*facts.flash_breakdown) : json(nullptr);
   j["workload"] = facts.workload.empty() ? json(nullptr) : json(facts.workload);
   j["model"] = facts.model;
   j["variant"] = facts.variant;
@@ -122,6 +177,10 @@ json model_report_json(const RunResult& run, const profiler::ModelProfile* profi
     inferences["worst_cycles"] = profile->worst_cycles;
     inferences["worst_latency_us"] = cycles_to_us(profile->worst_cycles, run.clock_hz);
     inferences["between_layers_cycles_cold"] = profile->between_layers_cycles_cold;
+    const auto& energy = facts.inference_energy;
+    inferences["cold_energy_uj"] = energy ? json(rounded_uj(energy->cold_uj)) : json(nullptr);
+    inferences["worst_energy_uj"] = energy ? json(rounded_uj(energy->worst_uj)) : json(nullptr);
+    inferences["mean_energy_uj"] = energy ? json(rounded_uj(energy->mean_uj)) : json(nullptr);
     j["inferences"] = inferences;
     json layers = json::array();
     for (const profiler::LayerProfile& layer : profile->layers) {

@@ -3,6 +3,8 @@
 // variant, arena, stack, flash, RAM, inferences, layers, outputs, budgets).
 #pragma once
 
+#include "profiler/energy.hpp"
+#include "profiler/flash_breakdown.hpp"
 #include "profiler/model_profile.hpp"
 #include "reports/budget.hpp"
 #include "reports/json_report.hpp"
@@ -34,10 +36,17 @@ struct ModelRunFacts {
   std::uint64_t ram_bytes = 0;  // data + bss + arena + stack reserve
   bool output_is_int8 = true;   // outputs as int8 values; else the raw bytes in hex
   std::vector<BudgetVerdict> budgets;
+  // Energy (profiler/energy.hpp), absent when the target has no [power]:
+  // the whole run, each inference, and the duty cycle when --rate was given.
+  std::optional<profiler::RunEnergy> run_energy{};
+  std::optional<profiler::InferenceEnergy> inference_energy{};
+  std::optional<profiler::DutyCycle> duty_cycle{};
+  // Where the flash goes (profiler/flash_breakdown.hpp); absent without a link map.
+  std::optional<profiler::FlashBreakdown> flash_breakdown{};
 };
 
 // The quantity a budget key measures in this run, for judge(); nullopt where
-// the run has no such number (energy today).
+// the run has no such number (energy on a target without power figures).
 std::optional<double> measured_for_budget(const std::string& key, const RunResult& run,
                                           const profiler::ModelProfile& profile,
                                           const ModelRunFacts& facts);

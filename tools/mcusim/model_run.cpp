@@ -1,7 +1,9 @@
 // tools/mcusim/model_run.cpp — see model_run.hpp.
 #include "tools/mcusim/model_run.hpp"
 
+#include "profiler/energy.hpp"
 #include "profiler/execution_profiler.hpp"
+#include "profiler/flash_breakdown.hpp"
 #include "profiler/model_profile.hpp"
 #include "runtime/compiler/kernel_variants.hpp"
 #include "runtime/compiler/synthetic_values.hpp"
@@ -158,6 +160,19 @@ ModelRunOutcome run_model(const Target& target, const ModelRunRequest& request) 
                     "{}: the model has {} inputs and {} outputs", request.model_file.string(),
                     outcome.model.inputs.size(), outcome.model.outputs.size());
   }
+  if (request.battery_mah && !request.rate_hz) {
+    throw Error(ErrorKind::Usage, "--battery-mah without --rate",
+                "a battery life needs the inference rate: add --rate HZ (inferences per second)");
+  }
+  if (request.rate_hz && !target.power) {
+    throw Error(ErrorKind::Usage,
+                fmt::format("--rate needs power figures, and target '{}' has no [power] section", target.name),
+                "pick a target with power figures (docs/energy.md lists them) or add [power] to its file");
+  }
+  if (request.rate_hz) {  // the duty cycle's own checks, before minutes of simulation
+    profiler::duty_cycle(profiler::EnergyModel(*target.power, target.clock_hz, profiler::CodeLocation::Flash), 0, 0,
+                         *request.rate_hz, request.battery_mah, target.name);
+  }
   const compiler::PlanBlob plan = model_plan(outcome.model, outcome.variant);
   const auto& input = outcome.model.tensors.at(static_cast<std::size_t>(outcome.model.inputs[0]));
   const auto& output = outcome.model.tensors.at(static_cast<std::size_t>(outcome.model.outputs[0]));
@@ -214,9 +229,22 @@ ModelRunOutcome run_model(const Target& target, const ModelRunRequest& request) 
   facts.flash.total_bytes = image.sizes.flash_bytes();
   facts.ram_bytes = image.sizes.ram_bytes();
   facts.output_is_int8 = output.type == compiler::ElementType::Int8;
+  facts.flash_breakdown = profiler::flash_breakdown(profiler::read_link_map(image.map_file), elf,
+                                                    *target.first_of(RegionKind::Flash), plan.weights_bytes);
+  // The firmware runs in place from flash (runtime/firmware/linker_script.cpp).
+  const auto energy = profiler::energy_model_for(target, profiler::CodeLocation::Flash);
+  if (energy) facts.run_energy = profiler::run_energy(*energy, profiler::run_activity(outcome.run));
 
   if (outcome.run.fault || outcome.run.exit_status.value_or(1) != 0) return outcome;
   outcome.profile = profiler::profile_model_run(outcome.run, layer_infos(outcome.model));
+  if (energy) {
+    facts.inference_energy = profiler::inference_energy(*energy, *outcome.profile);
+    if (request.rate_hz) {
+      const double seconds = static_cast<double>(outcome.profile->worst_cycles) / static_cast<double>(target.clock_hz);
+      facts.duty_cycle = profiler::duty_cycle(*energy, facts.inference_energy->worst_uj, seconds, *request.rate_hz,
+                                              request.battery_mah, target.name);
+    }
+  }
   if (request.budget) {
     facts.budgets = judge(*request.budget, [&](const std::string& key) {
       return measured_for_budget(key, outcome.run, *outcome.profile, facts);

@@ -41,6 +41,10 @@ struct ModelRunRequest {
   // --profile: function, line, class, stall and traffic attribution
   // (profiler/execution_profiler.hpp); the run is precise and slower.
   bool profile = false;
+  // Duty cycle (profiler/energy.hpp): inferences per second and, for the
+  // battery life, the battery's capacity. Absent: no duty cycle.
+  std::optional<double> rate_hz;
+  std::optional<double> battery_mah;
 };
 
 struct ModelRunOutcome {

@@ -30,6 +30,31 @@ void print_fault(const GuestFault& fault) {
   if (!fault.hint.empty()) fmt::print(stderr, "  hint: {}\n", fault.hint);
 }
 
+void print_energy(const ModelRunFacts& facts) {
+  if (const auto& f = facts.flash_breakdown) {
+    fmt::print("  flash parts   vectors {} + code {} + rodata {} + plan {} + weights {} + data {} + other {} B\n",
+               firmware::grouped(f->vector_table_bytes), firmware::grouped(f->code_bytes),
+               firmware::grouped(f->rodata_bytes), firmware::grouped(f->plan_bytes), firmware::grouped(f->weights_bytes),
+               firmware::grouped(f->data_init_bytes), firmware::grouped(f->other_bytes));
+  }
+  const auto& energy = facts.inference_energy;
+  if (!energy) {
+    fmt::print("  energy        not estimated: the target has no [power] figures (docs/energy.md)\n");
+    return;
+  }
+  fmt::print("  energy        {:.3f} uJ per inference (worst; mean {:.3f} uJ) at {:.3f} mW\n", energy->worst_uj,
+             energy->mean_uj, energy->power_mw);
+  if (const auto& d = facts.duty_cycle) {
+    fmt::print("  duty cycle    {:g} inferences/s: {:.3f} uA average ({:.4f} mW)", d->rate_hz, d->average_current_ua,
+               d->average_power_mw);
+    if (d->battery_life_hours) {
+      fmt::print("; {:g} mAh lasts {:.0f} h ({:.1f} days)", *d->battery_mah, *d->battery_life_hours,
+                 *d->battery_life_hours / 24.0);
+    }
+    fmt::print("\n");
+  }
+}
+
 }  // namespace
 
 
@@ -66,6 +91,7 @@ void print_run(const ModelRunOutcome& outcome, const Target& target, double prep
   fmt::print("  flash         {} B = code {} B + plan and weights {} B\n", firmware::grouped(facts.flash.total_bytes),
              firmware::grouped(facts.flash.code_bytes), firmware::grouped(facts.flash.weights_bytes));
   fmt::print("  RAM           {} B (data, bss, arena and stack reserve)\n", firmware::grouped(facts.ram_bytes));
+  print_energy(facts);
   const double inferences = static_cast<double>(1 + p.warm.count);
   fmt::print("  host          plan and firmware built in {:.2f} s; simulated in {:.3f} s ({:.2f} ms per inference, {:.0f} simulated MIPS)\n",
              prepare_seconds, run.host_seconds, 1e3 * run.host_seconds / inferences,
