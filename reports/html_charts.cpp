@@ -9,6 +9,8 @@
 
 #include <algorithm>
 #include <cstddef>
+#include <map>
+#include <memory>
 
 namespace mcusim {
 namespace {
@@ -151,6 +153,64 @@ std::string breakdown_svg(const std::vector<std::pair<std::string, double>>& par
     legend_y += 20;
     x += w;
   }
+  return svg + "</svg>\n";
+}
+
+namespace {
+
+struct Frame {
+  double cycles = 0;  // this frame and everything below it
+  std::map<std::string, std::unique_ptr<Frame>> children;  // by name: a stable, sorted order
+};
+
+void draw_frames(const Frame& frame, double x, double y, double scale, std::size_t& colour, std::string& svg) {
+  for (const auto& [name, child] : frame.children) {
+    const double w = child->cycles * scale;
+    if (w >= 0.5) {
+      svg += fmt::format(
+          "<rect class=\"frame part-{}\" x=\"{:.2f}\" y=\"{:.0f}\" width=\"{:.2f}\" height=\"18\">"
+          "<title>{}: {} cycles</title></rect>\n",
+          colour++ % kPartColours, x, y, w, xml_escaped(name), format_number(child->cycles));
+      // Names only where they fit (about 7 px a character).
+      const std::size_t fits = static_cast<std::size_t>(w / 7.0);
+      if (fits >= 4) {
+        svg += fmt::format("<text class=\"inbar\" x=\"{:.2f}\" y=\"{:.0f}\">{}</text>\n", x + 3, y + 13,
+                           xml_escaped(name.size() > fits ? name.substr(0, fits - 1) + "…" : name));
+      }
+      draw_frames(*child, x, y + 20, scale, colour, svg);
+    }
+    x += w;
+  }
+}
+
+std::size_t depth_of(const Frame& frame) {
+  std::size_t deepest = 0;
+  for (const auto& entry : frame.children) deepest = std::max(deepest, 1 + depth_of(*entry.second));
+  return deepest;
+}
+
+}  // namespace
+
+std::string icicle_svg(const Report& contexts) {
+  if (!contexts.is_array() || contexts.empty()) return {};
+  Frame root;
+  for (const auto& context : contexts) {
+    const double cycles = number_at(context, "cycles").value_or(0);
+    if (cycles <= 0 || !context.contains("stack")) continue;
+    root.cycles += cycles;
+    Frame* frame = &root;
+    for (const auto& name : context["stack"]) {
+      auto& child = frame->children[name.is_string() ? name.get<std::string>() : "?"];
+      if (!child) child = std::make_unique<Frame>();
+      child->cycles += cycles;
+      frame = child.get();
+    }
+  }
+  if (root.cycles <= 0) return {};
+  const double width = kChartWidth - 20;
+  std::string svg = svg_open(kChartWidth, 20.0 * static_cast<double>(depth_of(root)) + 4, "calling contexts");
+  std::size_t colour = 0;
+  draw_frames(root, 0, 2, width / root.cycles, colour, svg);
   return svg + "</svg>\n";
 }
 

@@ -83,16 +83,23 @@ std::string facts_table(const Report& report) {
   return html + "</table>\n";
 }
 
-// The profile's breakdowns when the run was attributed (--profile): stall
-// cycles by cause and cycles by instruction class, whole run.
-std::string breakdown_section(const Report& report, const char* key, const char* title, const char* unit) {
-  const auto it = report.find(key);
-  if (it == report.end() || !it->is_object() || it->empty()) return {};
+// The profile's breakdowns when the run was attributed (--profile,
+// reports/execution_profile_json.cpp): stall cycles by cause and cycles by
+// instruction class, whole run.
+std::vector<std::pair<std::string, double>> profile_parts(const Report& report, const char* key) {
   std::vector<std::pair<std::string, double>> parts;
-  for (const auto& [name, value] : it->items()) {
+  if (!report.contains("profile") || !report["profile"].is_object()) return parts;
+  const Report& profile = report["profile"];
+  if (!profile.contains(key) || !profile[key].is_object()) return parts;
+  for (const auto& [name, value] : profile[key].items()) {
     if (value.is_number()) parts.emplace_back(name, value.get<double>());
+    if (value.is_object()) parts.emplace_back(name, number_at(value, "cycles").value_or(0));
   }
-  const std::string svg = breakdown_svg(parts, unit);
+  return parts;
+}
+
+std::string breakdown_section(const Report& report, const char* key, const char* title, const char* unit) {
+  const std::string svg = breakdown_svg(profile_parts(report, key), unit);
   if (svg.empty()) return {};
   return fmt::format("<h2>{}</h2>\n{}", title, svg);
 }
@@ -134,7 +141,12 @@ std::string html_report(const Report& report) {
   const std::string stalls = breakdown_section(report, "stall_cycles", "Stall cycles by cause", "cycles");
   html += stalls.empty() ? "<h2>Stall cycles by cause</h2>\n<p class=\"note\">Not attributed: run with --profile.</p>\n"
                          : stalls;
-  html += breakdown_section(report, "class_cycles", "Cycles by instruction class", "cycles");
+  html += breakdown_section(report, "instruction_classes", "Cycles by instruction class", "cycles");
+  if (report.contains("profile") && report["profile"].is_object() && report["profile"].contains("contexts")) {
+    if (const std::string icicle = icicle_svg(report["profile"]["contexts"]); !icicle.empty()) {
+      html += "<h2>Functions: calling contexts (icicle, width = cycles)</h2>\n<div id=\"icicle\">\n" + icicle + "</div>\n";
+    }
+  }
   if (report.contains("inferences")) html += energy_section(report);
   html += fmt::format("<footer>{} · {}</footer>\n</body>\n</html>\n", xml_escaped(report.value("schema", std::string())),
                       xml_escaped(report.value("command", std::string())));

@@ -1,6 +1,8 @@
 // reports/report_dir.cpp — see report_dir.hpp.
 #include "reports/report_dir.hpp"
 
+#include "reports/callgrind_report.hpp"
+#include "reports/folded_stacks.hpp"
 #include "reports/html_report.hpp"
 #include "reports/json_report.hpp"
 #include "reports/junit_report.hpp"
@@ -90,15 +92,22 @@ class TemporaryDir {
 
 }  // namespace
 
-std::vector<std::pair<std::string, std::string>> report_files(const Report& report) {
-  return {
+std::vector<std::pair<std::string, std::string>> report_files(const Report& report,
+                                                              const profiler::ExecutionProfile* profile) {
+  std::vector<std::pair<std::string, std::string>> files = {
       {"report.json", to_text(report)},          {"summary.md", markdown_report(report)},
       {"junit.xml", junit_report(report)},       {"trace.json", trace_report(report)},
       {"report.html", html_report(report)},
   };
+  if (profile) {
+    files.emplace_back("callgrind.out", callgrind_report(*profile, "mcusim " + report.value("command", std::string()) +
+                                                                        ": " + report_title(report)));
+    files.emplace_back("stacks.folded", folded_stacks(*profile));
+  }
+  return files;
 }
 
-void write_report_dir(const fs::path& requested, const Report& report) {
+void write_report_dir(const fs::path& requested, const Report& report, const profiler::ExecutionProfile* profile) {
   // A trailing slash would give an empty file name: work on the folder itself.
   const fs::path dir = requested.has_filename() ? requested : requested.parent_path();
   if (dir.empty()) cannot_write(requested, "no folder name");
@@ -113,7 +122,7 @@ void write_report_dir(const fs::path& requested, const Report& report) {
 
   TemporaryDir partial(sibling(dir, kPartialInfix));
   if (!fs::create_directories(partial.path(), error) || error) cannot_write(dir, error.message());
-  for (const auto& [name, text] : report_files(report)) {
+  for (const auto& [name, text] : report_files(report, profile)) {
     std::ofstream out(partial.path() / name, std::ios::binary | std::ios::trunc);
     out.write(text.data(), static_cast<std::streamsize>(text.size()));
     out.flush();

@@ -9,8 +9,11 @@
 //   junit.xml     one test case per budget and baseline comparison
 //   trace.json    Chrome/Perfetto trace events on simulated time
 //   report.html   one self-contained page
+//   callgrind.out callgrind_annotate / KCachegrind input   } with an execution
+//   stacks.folded flame-graph input (folded stacks)        } profile (--profile)
 #pragma once
 
+#include "profiler/execution_profile.hpp"
 #include "reports/report_view.hpp"
 
 #include <filesystem>
@@ -21,12 +24,15 @@
 namespace mcusim {
 
 // (file name, contents) of every format, in the order above.
-std::vector<std::pair<std::string, std::string>> report_files(const Report& report);
+// `profile`: the run's execution profile, or null when it was not attributed.
+std::vector<std::pair<std::string, std::string>> report_files(const Report& report,
+                                                              const profiler::ExecutionProfile* profile = nullptr);
 
 // Throws Error(BadInput, exit 2) when DIR exists and is not a folder mcusim
 // wrote (a report.json of mcusim.report/1 inside, or empty): a typo must not
 // replace someone's folder. Leftover .DIR.partial-* folders of processes that
 // no longer run (an interrupted run) are removed first.
-void write_report_dir(const std::filesystem::path& dir, const Report& report);
+void write_report_dir(const std::filesystem::path& dir, const Report& report,
+                      const profiler::ExecutionProfile* profile = nullptr);
 
 }  // namespace mcusim

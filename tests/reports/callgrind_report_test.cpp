@@ -9,6 +9,7 @@
 #include "tests/support/test_support.hpp"
 
 #include <gtest/gtest.h>
+#include <nlohmann/json.hpp>
 
 #include <unistd.h>
 
@@ -35,12 +36,9 @@ struct Annotated {
   std::map<std::string, std::pair<std::uint64_t, std::uint64_t>> functions;  // summed over files
 };
 
-// callgrind_annotate's "PROGRAM TOTALS" and "file:function" rows.
-Annotated annotate(const profiler::ExecutionProfile& profile) {
-  const fs::path file = fs::temp_directory_path() / ("mcusim_callgrind_test_" + std::to_string(::getpid()) + ".out");
-  std::ofstream(file) << callgrind_report(profile, "mcusim run --workload test");
+// callgrind_annotate's "PROGRAM TOTALS" and "file:function" rows of a file.
+Annotated annotate_file(const fs::path& file) {
   const test::CommandResult result = test::run_program(kAnnotate, {"--threshold=100", "--auto=no", file.string()});
-  fs::remove(file);
   EXPECT_EQ(result.exit_code, 0) << result.err;
   Annotated annotated;
   const std::regex row(R"(^\s*([0-9,]+) \([^)]*\)\s+([0-9,]+) \([^)]*\)\s+(.+)$)");
@@ -61,6 +59,14 @@ Annotated annotate(const profiler::ExecutionProfile& profile) {
   return annotated;
 }
 
+Annotated annotate(const profiler::ExecutionProfile& profile) {
+  const fs::path file = fs::temp_directory_path() / ("mcusim_callgrind_test_" + std::to_string(::getpid()) + ".out");
+  std::ofstream(file) << callgrind_report(profile, "mcusim run --workload test");
+  Annotated annotated = annotate_file(file);
+  fs::remove(file);
+  return annotated;
+}
+
 TEST(CallgrindReport, CallgrindAnnotateReadsTheProfilesTotals) {
   if (!fs::exists(kAnnotate)) GTEST_SKIP() << kAnnotate << " not installed (tools/deps.txt lists valgrind)";
   const profiler::ExecutionProfile profile = test::hand_profile();
@@ -72,6 +78,37 @@ TEST(CallgrindReport, CallgrindAnnotateReadsTheProfilesTotals) {
               std::make_pair(function.exclusive.cycles, function.exclusive.instructions))
         << function.name;
   }
+}
+
+TEST(CallgrindReport, ARealProfiledRunsFunctionTotalsEqualItsReportJson) {
+  if (!fs::exists(kAnnotate)) GTEST_SKIP() << kAnnotate << " not installed (tools/deps.txt lists valgrind)";
+  const fs::path dir = fs::temp_directory_path() / ("mcusim_callgrind_run_" + std::to_string(::getpid()));
+  fs::remove_all(dir);
+  const test::CommandResult run = test::run_mcusim(
+      {"run", "--workload", "sine", "--inferences", "0", "--profile", "--report", (dir / "report").string()});
+  ASSERT_LE(run.exit_code, 1) << run.err;
+  std::ifstream json_file(dir / "report" / "report.json");
+  const auto report = nlohmann::json::parse(json_file);
+  const Annotated annotated = annotate_file(dir / "report" / "callgrind.out");
+  EXPECT_EQ(annotated.totals.first, report["cycles"].get<std::uint64_t>());
+  EXPECT_EQ(annotated.totals.second, report["instructions"].get<std::uint64_t>());
+  std::size_t with_cycles = 0;
+  for (const auto& function : report["functions"]) {
+    const auto cycles = function["cycles"].get<std::uint64_t>();
+    if (cycles == 0) continue;
+    ++with_cycles;
+    const auto it = annotated.functions.find(function["name"].get<std::string>());
+    ASSERT_NE(it, annotated.functions.end()) << function["name"];
+    EXPECT_EQ(it->second.first, cycles) << function["name"];
+    EXPECT_EQ(it->second.second, function["instructions"].get<std::uint64_t>()) << function["name"];
+  }
+  EXPECT_EQ(annotated.functions.size(), with_cycles);
+  // The folded stacks sum to the run.
+  std::ifstream folded(dir / "report" / "stacks.folded");
+  std::uint64_t sum = 0;
+  for (std::string line; std::getline(folded, line);) sum += std::stoull(line.substr(line.rfind(' ') + 1));
+  EXPECT_EQ(sum, report["cycles"].get<std::uint64_t>());
+  fs::remove_all(dir);
 }
 
 TEST(CallgrindReport, CostLinesCarryAddressAndSourceLine) {

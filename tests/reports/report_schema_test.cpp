@@ -1,5 +1,5 @@
 // Real reports (exec, a faulted exec, run on several workloads and targets,
-// check with a baseline) validated against the shipped JSON Schema
+// --profile runs, check with a baseline) validated against the shipped JSON Schema
 // (reports/schema/mcusim.report-1.schema.json) by a real validator, Debian's
 // python3-jsonschema; skips with a message where it is not installed.
 #include "tests/support/test_support.hpp"
@@ -42,6 +42,8 @@ TEST(ReportSchema, RealReportsOfEveryCommandValidate) {
       {"run_sine_m4", {"run", "--json", "--workload", "sine", "--target", "generic-m4", "--inferences", "1"}},
       {"run_anomaly", {"run", "--json", "--workload", "anomaly-ae", "--inferences", "0"}},
       {"run_ref", {"run", "--json", "--workload", "touch", "--variant", "ref", "--inferences", "0"}},
+      {"run_profile", {"run", "--json", "--profile", "--workload", "sine", "--inferences", "1"}},
+      {"exec_profile", {"exec", "--json", "--profile", "--target", "generic-m4", guest_elf("demo_m4").string()}},
   };
   std::vector<std::string> files;
   for (const Case& c : cases) {
