@@ -1,6 +1,7 @@
 // `mcusim exec [--target T] [--json] [--max-cycles N] [--timeout S]
 // [--semihosting-root DIR] [--args STRING] [--guest-faults] ELF`: any bare-metal Thumb ELF on a
 // target, with the exact cycle count.
+#include "profiler/energy.hpp"
 #include "profiler/execution_profiler.hpp"
 #include "reports/execution_profile_json.hpp"
 #include "reports/json_report.hpp"
@@ -159,6 +160,9 @@ Command add_exec_command(CLI::App& app) {
             ReportContext context;
             context.command = "exec";
             context.elf = options->elf;
+            // Energy of the whole run where the target gives power figures (docs/energy.md).
+            const auto energy = profiler::energy_model_for(target, profiler::code_location_of(target, elf.entry));
+            if (energy) context.energy = profiler::run_energy(*energy, profiler::run_activity(run));
             auto report = report_json(run, context);
             if (profiled) add_execution_profile(report, profiled->profile);
             // A faulted run leaves --report DIR as it was (docs/check.md).

@@ -35,6 +35,8 @@ struct RunCliOptions {
   std::string report_dir;
   bool json = false;
   bool profile = false;  // --profile (docs/profiler.md)
+  std::optional<double> rate_hz;      // --rate: duty cycle (docs/energy.md)
+  std::optional<double> battery_mah;  // --battery-mah
 };
 
 void write_file(const fs::path& path, const std::vector<std::uint8_t>& bytes) {
@@ -54,6 +56,8 @@ int run(const RunCliOptions& cli) {
   ModelRunRequest& request = prepared.request;
   request.dump_tensors = !cli.dump_tensors.empty();
   request.profile = cli.profile;
+  request.rate_hz = cli.rate_hz;
+  request.battery_mah = cli.battery_mah;
 
   WorkDir work(cli.run.work_dir);
   request.work_dir = work.path();
@@ -108,6 +112,9 @@ Command add_run_command(CLI::App& app) {
                 "with memory traffic per layer (slower; docs/profiler.md)");
   cmd->add_option("--report", options->report_dir,
                   "write every report format into DIR (JSON, Markdown, JUnit, trace, HTML), all or nothing");
+  cmd->add_option("--rate", options->rate_hz,
+                  "inferences per second of a duty-cycled device: its average current and power (docs/energy.md)");
+  cmd->add_option("--battery-mah", options->battery_mah, "battery capacity in mAh: battery life at --rate");
   return {cmd, [options] { return run(*options); }};
 }
 
