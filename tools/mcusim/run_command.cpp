@@ -2,6 +2,7 @@
 // [--inferences N] [--input F]... [--output F] [--dump-tensors DIR]
 // [--budget FILE] [--json] [--report DIR]`: the main job (DESIGN.md). With no arguments it
 // runs the bundled touch workload on touch-m0 against its budget.
+#include "profiler/flash_breakdown_summary.hpp"
 #include "reports/execution_profile_json.hpp"
 #include "reports/model_report.hpp"
 #include "reports/report_dir.hpp"
@@ -86,6 +87,10 @@ int run(const RunCliOptions& cli) {
   } else {
     print_run(outcome, target, prepare_seconds);
     if (outcome.execution) print_profile(*outcome.execution, layer_infos(outcome.model));
+    // --profile's memory part: where the flash goes (profiler/flash_breakdown_summary.hpp).
+    if (outcome.execution && outcome.facts.flash_breakdown) {
+      fmt::print("\n{}", profiler::flash_breakdown_summary(*outcome.facts.flash_breakdown));
+    }
   }
   if (outcome.run.fault) return 3;
   if (!outcome.profile) return 1;  // the harness exited non-zero: its message is on the console
