@@ -76,9 +76,9 @@ void run_section(const Report& report, std::string& md) {
 
 void layers_section(const Report& report, std::string& md) {
   if (!report.contains("layers") || !report["layers"].is_array() || report["layers"].empty()) return;
-  const double cold = report["inferences"].is_object()
-                          ? number_at(report["inferences"], "cold_cycles").value_or(0)
-                          : 0;
+  // const operator[] on a missing key is undefined: look fields up with value().
+  const Report inferences = report.value("inferences", Report());
+  const double cold = number_at(inferences, "cold_cycles").value_or(0);
   md += "## Layers (cold inference)\n\n";
   md += "| # | layer | op | MACs | cycles | µs | cycles/MAC | share |\n";
   md += "| ---: | --- | --- | ---: | ---: | ---: | ---: | ---: |\n";
@@ -90,9 +90,9 @@ void layers_section(const Report& report, std::string& md) {
                       format_number(layer.value("cycles_per_mac", Report())),
                       cold > 0 ? format_number(std::round(1000.0 * cycles / cold) / 10.0) + " %" : "—");
   }
-  if (report["inferences"].is_object()) {
+  if (inferences.is_object()) {
     md += fmt::format("| | *between layers* | | | {} | | | |\n",
-                      format_number(report["inferences"].value("between_layers_cycles_cold", Report())));
+                      format_number(inferences.value("between_layers_cycles_cold", Report())));
   }
   md += "\n";
 }

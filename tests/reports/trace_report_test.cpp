@@ -30,8 +30,9 @@ TEST(TraceReport, LayersNestInsideTheirInferenceAtTheTimelinesTimes) {
   const Report trace = Report::parse(trace_report(test::hand_report()));
   std::vector<Report> inferences, layers;
   for (const auto& event : trace["traceEvents"]) {
-    if (event["cat"] == "inference") inferences.push_back(event);
-    if (event["cat"] == "layer") layers.push_back(event);
+    // Metadata events have no "cat": value(), not the const operator[].
+    if (event.value("cat", "") == "inference") inferences.push_back(event);
+    if (event.value("cat", "") == "layer") layers.push_back(event);
   }
   ASSERT_EQ(inferences.size(), 2u);
   ASSERT_EQ(layers.size(), 6u);
