@@ -162,6 +162,7 @@ json model_report_json(const RunResult& run, const profiler::ModelProfile* profi
   flash["total"] = facts.flash.total_bytes;
   j["flash_bytes"] = flash;
   j["ram_bytes"] = facts.ram_bytes;
+  j["weights_in"] = facts.weights_in_ram ? "ram" : "flash";
   if (!profile) {
     j["inferences"] = nullptr;
     j["layers"] = nullptr;

@@ -33,6 +33,7 @@ struct ModelRunFacts {
   std::uint64_t arena_naive_bytes = 0;  // every tensor its own buffer
   std::uint64_t stack_reserved_bytes = 0;
   FlashBreakdown flash;
+  bool weights_in_ram = false;  // the plan copied to RAM at start-up (--weights-in ram)
   std::uint64_t ram_bytes = 0;  // data + bss + arena + stack reserve
   bool output_is_int8 = true;   // outputs as int8 values; else the raw bytes in hex
   std::vector<BudgetVerdict> budgets;

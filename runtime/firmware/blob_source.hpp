@@ -16,6 +16,10 @@ struct Blob {
   std::string symbol;               // a C identifier
   std::vector<std::uint8_t> bytes;  // may be empty
   std::uint32_t alignment = 4;      // a power of two, 1..4096
+  // In RAM, copied from its image in flash at reset with .data (a kernel
+  // reading it then waits for no flash wait state): costs its size twice,
+  // once in flash and once in RAM.
+  bool in_ram = false;
 };
 
 // Checks the symbol is a C identifier and the alignment a power of two.

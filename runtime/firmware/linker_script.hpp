@@ -9,7 +9,8 @@
 //          (NOLOAD, at the top of RAM, 8-byte aligned per AAPCS)
 // Symbols, all used by runtime/device/startup.c or by the size breakdown:
 //   __flash_start, __text_end, __rodata_end, __blobs_start, __blobs_end,
-//   __data_load, __data_start, __data_end, __bss_start, __bss_end,
+//   __data_load, __data_start, __ram_blobs_start, __ram_blobs_end (blobs
+//   copied to RAM, at the start of .data), __data_end, __bss_start, __bss_end,
 //   __arena_start, __arena_end, __StackLimit, __stack_top, __ram_start.
 // __StackLimit is the symbol mcusim's stack-overflow check reads.
 #pragma once

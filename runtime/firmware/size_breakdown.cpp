@@ -39,6 +39,7 @@ SizeBreakdown read_size_breakdown(const ElfImage& image) {
   const std::uint32_t data_load = symbol(image, "__data_load");
   const std::uint32_t ram_start = symbol(image, "__ram_start");
   const std::uint32_t data_end = symbol(image, "__data_end");
+  const std::uint32_t ram_blobs_end = symbol(image, "__ram_blobs_end");
   const std::uint32_t arena_start = symbol(image, "__arena_start");
   const std::uint32_t arena_end = symbol(image, "__arena_end");
   const std::uint32_t stack_limit = symbol(image, "__StackLimit");
@@ -48,7 +49,9 @@ SizeBreakdown read_size_breakdown(const ElfImage& image) {
   sizes.rodata = rodata_end - text_end;
   // Up to .data's load address: a .data aligned beyond 4 may leave a gap.
   sizes.blobs = data_load - rodata_end;
-  sizes.data = data_end - ram_start;
+  // .data starts with the RAM blobs (and any alignment gap before them).
+  sizes.ram_blobs = ram_blobs_end - ram_start;
+  sizes.data = data_end - ram_blobs_end;
   sizes.bss = arena_start - data_end;
   sizes.arena = arena_end - arena_start;
   sizes.stack = stack_top - stack_limit;
@@ -64,12 +67,14 @@ void check_fits(const SizeBreakdown& sizes, const Target& target, const std::str
     problems += fmt::format(
         "\n  flash: code {} + rodata {} + blobs {} + data {} = {} bytes, region '{}' holds {} bytes: "
         "over by {} bytes",
-        grouped(sizes.code), grouped(sizes.rodata), grouped(sizes.blobs), grouped(sizes.data),
+        grouped(sizes.code), grouped(sizes.rodata), grouped(std::uint64_t{sizes.blobs} + sizes.ram_blobs),
+        grouped(sizes.data),
         grouped(sizes.flash_bytes()), flash->name, grouped(flash->size), grouped(sizes.flash_bytes() - flash->size));
   }
   if (ram != nullptr && sizes.ram_bytes() > ram->size) {
     problems += fmt::format(
-        "\n  RAM: data {} + bss {} + arena {} + stack {} = {} bytes, region '{}' holds {} bytes: over by {} bytes",
+        "\n  RAM: {}data {} + bss {} + arena {} + stack {} = {} bytes, region '{}' holds {} bytes: over by {} bytes",
+        sizes.ram_blobs != 0 ? fmt::format("blobs copied to RAM {} + ", grouped(sizes.ram_blobs)) : std::string(),
         grouped(sizes.data), grouped(sizes.bss), grouped(sizes.arena), grouped(sizes.stack),
         grouped(sizes.ram_bytes()), ram->name, grouped(ram->size), grouped(sizes.ram_bytes() - ram->size));
   }

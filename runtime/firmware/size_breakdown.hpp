@@ -18,15 +18,16 @@ namespace mcusim::firmware {
 struct SizeBreakdown {
   std::uint32_t code = 0;    // vector table + .text
   std::uint32_t rodata = 0;  // .rodata, .ARM.extab/exidx
-  std::uint32_t blobs = 0;   // the builder's embedded blobs
-  std::uint32_t data = 0;    // .data: in flash (initial image) and in RAM
+  std::uint32_t blobs = 0;   // the builder's embedded blobs read from flash
+  std::uint32_t ram_blobs = 0;  // blobs copied to RAM: in flash and in RAM
+  std::uint32_t data = 0;    // the rest of .data: in flash (initial image) and in RAM
   std::uint32_t bss = 0;     // .bss, padded to the arena's alignment
   std::uint32_t arena = 0;
   std::uint32_t stack = 0;
   std::uint32_t ram_free = 0;  // between the arena and the stack
 
-  std::uint64_t flash_bytes() const { return std::uint64_t{code} + rodata + blobs + data; }
-  std::uint64_t ram_bytes() const { return std::uint64_t{data} + bss + arena + stack; }
+  std::uint64_t flash_bytes() const { return std::uint64_t{code} + rodata + blobs + ram_blobs + data; }
+  std::uint64_t ram_bytes() const { return std::uint64_t{ram_blobs} + data + bss + arena + stack; }
 };
 
 // Reads the breakdown from the image's symbols (linker_script.hpp lists

@@ -194,7 +194,7 @@ ModelRunOutcome run_model(const Target& target, const ModelRunRequest& request) 
   if (request.dump_tensors) spec.defines.push_back("MCUSIM_LAYER_DONE_HOOK");
   spec.compile_flags = runtime.compile_flags;
   if (runtime.needs_soft_float) spec.libraries.push_back(firmware::soft_float_library(target.core));
-  spec.blobs = {{"mcusim_plan", plan.bytes, 16}};
+  spec.blobs = {{"mcusim_plan", plan.bytes, 16, request.weights_in_ram}};
   spec.arena_bytes = plan.arena_bytes;
   spec.stack_bytes = request.stack_bytes;
   spec.paint_stack = true;
@@ -225,7 +225,8 @@ ModelRunOutcome run_model(const Target& target, const ModelRunRequest& request) 
   facts.arena_naive_bytes = plan.naive_arena_bytes;
   facts.stack_reserved_bytes = image.sizes.stack;
   facts.flash.code_bytes = std::uint64_t{image.sizes.code} + image.sizes.rodata + image.sizes.data;
-  facts.flash.weights_bytes = image.sizes.blobs;
+  facts.flash.weights_bytes = std::uint64_t{image.sizes.blobs} + image.sizes.ram_blobs;
+  facts.weights_in_ram = request.weights_in_ram;
   facts.flash.total_bytes = image.sizes.flash_bytes();
   facts.ram_bytes = image.sizes.ram_bytes();
   facts.output_is_int8 = output.type == compiler::ElementType::Int8;

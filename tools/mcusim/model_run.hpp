@@ -35,6 +35,9 @@ struct ModelRunRequest {
   std::vector<std::vector<std::uint8_t>> inputs;
   bool dump_tensors = false;
   std::uint32_t stack_bytes = 2048;
+  // The plan (operators and weights) copied to RAM at start-up instead of
+  // read from flash (--weights-in ram): no flash wait states, its size in RAM.
+  bool weights_in_ram = false;
   std::optional<Budget> budget;
   RunOptions limits;  // cycle limit, timeout; console and semihosting are set here
   std::filesystem::path work_dir;  // firmware build and input files; must exist

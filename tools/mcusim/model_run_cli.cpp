@@ -21,6 +21,10 @@ void add_model_run_options(CLI::App& cmd, ModelRunCliOptions& options) {
   cmd.add_option("--budget", options.budget, "a budget .toml (docs/budgets.md) instead of the workload's");
   cmd.add_option("--work-dir", options.work_dir, "keep the firmware build and its ELF here (default: a temporary folder)");
   cmd.add_option("--stack-bytes", options.stack_bytes, "stack reserved at the top of RAM")->check(CLI::Range(256, 1 << 24));
+  cmd.add_option("--weights-in", options.weights_in,
+                 "flash: the plan and weights are read from flash; ram: copied to RAM at start-up (no flash wait "
+                 "states, their size counted in RAM too); default: the workload's choice, else flash")
+      ->check(CLI::IsMember({"flash", "ram"}));
   cmd.add_option("--max-cycles", options.max_cycles, "stop a run that takes longer (exit 3)");
   cmd.add_option("--timeout", options.timeout_seconds, "host seconds before the run is stopped (exit 3)");
 }
@@ -48,6 +52,8 @@ PreparedModelRun prepare_model_run(const ModelRunCliOptions& cli, std::FILE* con
   request.variant = cli.variant;
   request.warm_inferences = cli.inferences;
   request.stack_bytes = cli.stack_bytes;
+  const std::string weights_in = !cli.weights_in.empty() ? cli.weights_in : workload ? workload->weights_in : "flash";
+  request.weights_in_ram = weights_in == "ram";
   request.limits.max_cycles = cli.max_cycles;
   request.limits.timeout_seconds = cli.timeout_seconds;
   request.limits.console = console;

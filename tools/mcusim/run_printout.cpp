@@ -90,7 +90,8 @@ void print_run(const ModelRunOutcome& outcome, const Target& target, double prep
              p.stack_peak_bytes ? firmware::grouped(*p.stack_peak_bytes) : "?", firmware::grouped(facts.stack_reserved_bytes));
   fmt::print("  flash         {} B = code {} B + plan and weights {} B\n", firmware::grouped(facts.flash.total_bytes),
              firmware::grouped(facts.flash.code_bytes), firmware::grouped(facts.flash.weights_bytes));
-  fmt::print("  RAM           {} B (data, bss, arena and stack reserve)\n", firmware::grouped(facts.ram_bytes));
+  fmt::print("  RAM           {} B (data, bss, arena and stack reserve{})\n", firmware::grouped(facts.ram_bytes),
+             facts.weights_in_ram ? "; plan and weights copied here at start-up" : "");
   print_energy(facts);
   const double inferences = static_cast<double>(1 + p.warm.count);
   fmt::print("  host          plan and firmware built in {:.2f} s; simulated in {:.3f} s ({:.2f} ms per inference, {:.0f} simulated MIPS)\n",

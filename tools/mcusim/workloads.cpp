@@ -16,9 +16,10 @@ namespace {
 
 namespace fs = std::filesystem;
 
-constexpr std::array<KeySpec, 2> kKeys = {{
+constexpr std::array<KeySpec, 3> kKeys = {{
     {"description", "description = \"touch-panel classifier\""},
     {"target", "target = \"touch-m0\""},
+    {"weights_in", "weights_in = \"ram\""},
 }};
 
 std::optional<Workload> workload_in(const fs::path& dir) {
@@ -46,6 +47,13 @@ std::optional<Workload> workload_in(const fs::path& dir) {
     fields.check_keys(table, kKeys, "in workload.toml");
     if (const toml::node* node = table.get("description")) w.description = fields.as_string(*node, kKeys[0], "in workload.toml");
     if (const toml::node* node = table.get("target")) w.target = fields.as_string(*node, kKeys[1], "in workload.toml");
+    if (const toml::node* node = table.get("weights_in")) {
+      w.weights_in = fields.as_string(*node, kKeys[2], "in workload.toml");
+      if (w.weights_in != "flash" && w.weights_in != "ram") {
+        fields.fail(node->source(), "write weights_in = \"flash\" or weights_in = \"ram\"",
+                    "weights_in is \"" + w.weights_in + "\"");
+      }
+    }
   }
   return w;
 }

@@ -19,6 +19,7 @@ struct Workload {
   std::optional<std::filesystem::path> inputs;  // inputs.npy
   std::string description;
   std::string target = "generic-m0";  // workload.toml's target, else this
+  std::string weights_in = "flash";   // workload.toml's weights_in: "flash" or "ram"
 };
 
 // $MCUSIM_WORKLOADS_DIR if set, else the source tree's workloads/.

@@ -92,6 +92,36 @@ TEST_P(FirmwareOnTarget, SizeBreakdownAddsUpToTheSegments) {
   EXPECT_EQ(sizes.ram_free + sizes.ram_bytes(), ram.end() / 8 * 8 - ram.base);
 }
 
+// A blob copied to RAM (Blob::in_ram, `mcusim run --weights-in ram`): the
+// guest reads the same bytes (startup_check.c checks every one) at a RAM
+// address; the breakdown counts it once in flash (its image) and once in RAM.
+TEST_P(FirmwareOnTarget, BlobCopiedToRamAtStartUp) {
+  const Target target = target_named(GetParam());
+  FirmwareTempDir dir(std::string("ram_blob_") + GetParam());
+  FirmwareSpec spec = startup_check_spec();
+  spec.blobs.front().in_ram = true;
+  const FirmwareImage image = FirmwareBuilder(dir.path()).build(target, spec);
+  const test::GuestRun run = test::run_firmware(target, image.elf);
+  ASSERT_FALSE(run.result.fault.has_value()) << run.result.fault->kind << ": " << run.result.fault->detail;
+  EXPECT_EQ(run.result.exit_status, 0) << "the check with this number failed (startup_check.c)";
+  const ElfImage elf = load_elf(image.elf);
+  const MemoryRegion& ram = *target.first_of(RegionKind::Ram);
+  const std::uint32_t blob = *elf.find_symbol("test_blob");
+  EXPECT_TRUE(ram.contains(blob)) << std::hex << blob;
+  EXPECT_EQ(blob % kBlobAlign, 0u);
+  // RAM starts with the blob (RAM's base is 64-aligned on these targets),
+  // padded to 4: 1001 -> 1004 bytes; then initialised[4].
+  EXPECT_EQ(blob, ram.base);
+  EXPECT_EQ(image.sizes.ram_blobs, 1004u);
+  EXPECT_EQ(image.sizes.data, 16u);
+  const FirmwareImage in_flash = FirmwareBuilder(dir.path() / "flash").build(target, startup_check_spec());
+  // RAM grows by the blob, plus at most the padding of .bss to the arena's
+  // 16-byte alignment (the linker script's `. = ALIGN(16)` after .bss).
+  EXPECT_GE(image.sizes.ram_bytes(), in_flash.sizes.ram_bytes() + 1004u);
+  EXPECT_LT(image.sizes.ram_bytes(), in_flash.sizes.ram_bytes() + 1004u + 16u);
+  EXPECT_EQ(in_flash.sizes.ram_blobs, 0u);
+}
+
 INSTANTIATE_TEST_SUITE_P(Targets, FirmwareOnTarget, ::testing::Values("generic-m0", "generic-m4", "odd-m0"),
                          [](const auto& param_info) {
                            std::string name = param_info.param;
