@@ -20,5 +20,6 @@ Command add_run_command(CLI::App& app);
 Command add_workloads_command(CLI::App& app);
 Command add_export_command(CLI::App& app);
 Command add_check_command(CLI::App& app);
+Command add_compare_command(CLI::App& app);
 
 }  // namespace mcusim::cli
