@@ -163,6 +163,9 @@ json model_report_json(const RunResult& run, const profiler::ModelProfile* profi
   j["flash_bytes"] = flash;
   j["ram_bytes"] = facts.ram_bytes;
   j["weights_in"] = facts.weights_in_ram ? "ram" : "flash";
+  json user_kernels = json::array();
+  for (const auto& [op, file] : facts.user_kernels) user_kernels.push_back({{"op", op}, {"file", file}});
+  j["user_kernels"] = std::move(user_kernels);
   if (!profile) {
     j["inferences"] = nullptr;
     j["layers"] = nullptr;

@@ -14,6 +14,7 @@
 #include <cstdint>
 #include <optional>
 #include <string>
+#include <utility>
 #include <vector>
 
 namespace mcusim {
@@ -34,6 +35,8 @@ struct ModelRunFacts {
   std::uint64_t stack_reserved_bytes = 0;
   FlashBreakdown flash;
   bool weights_in_ram = false;  // the plan copied to RAM at start-up (--weights-in ram)
+  // --kernel OP=file: the user's kernels that replaced the variant's.
+  std::vector<std::pair<std::string, std::string>> user_kernels;
   std::uint64_t ram_bytes = 0;  // data + bss + arena + stack reserve
   bool output_is_int8 = true;   // outputs as int8 values; else the raw bytes in hex
   std::vector<BudgetVerdict> budgets;

@@ -99,5 +99,53 @@ TEST(CompareCommand, BadReportsAreExit2NamingTheFile) {
   EXPECT_EQ(r.exit_code, 2) << r.err;  // m4 on an ARMv6-M core
 }
 
+// User kernels (runtime/include/mcusim_kernels.h, tests/tools/user_kernels/).
+std::string user_kernel(const char* file) {
+  return "FULLY_CONNECTED=" + source_path(std::string("tests/tools/user_kernels/") + file).string();
+}
+
+TEST(CompareCommand, UserKernelThatMatchesIsIdentical) {
+  const CommandResult r = run_mcusim({"compare", "--json", "--workload", "sine", "--inferences", "0", "--kernel",
+                                      user_kernel("fc_plain.c")});
+  ASSERT_EQ(r.exit_code, 0) << r.out << r.err;
+  const json c = json::parse(r.out);
+  ASSERT_EQ(c["runs"].size(), 3u);  // ref, the default kernels, user
+  EXPECT_EQ(c["runs"][2]["label"], "user");
+  EXPECT_EQ(c["identical"], true);
+}
+
+TEST(CompareCommand, UserKernelWithABugIsCaughtAtItsLayerAndElement) {
+  const CommandResult r = run_mcusim({"compare", "--workload", "sine", "--variants", "ref,user", "--inferences", "0",
+                                      "--kernel", user_kernel("fc_off_by_one.c")});
+  EXPECT_EQ(r.exit_code, 1) << r.out << r.err;
+  // sine's first FULLY_CONNECTED has 16 outputs: element 1 is flipped.
+  EXPECT_NE(r.out.find("DIFFERENT: user differs from ref in layer 0"), std::string::npos) << r.out;
+  EXPECT_NE(r.out.find("element 1:"), std::string::npos) << r.out;
+}
+
+TEST(CompareCommand, UserKernelInARunReportAndItsErrors) {
+  CommandResult r = run_mcusim({"run", "--json", "--workload", "sine", "--inferences", "0", "--kernel",
+                                user_kernel("fc_plain.c")});
+  ASSERT_EQ(r.exit_code, 0) << r.err;
+  const json report = json::parse(r.out);
+  ASSERT_EQ(report["user_kernels"].size(), 1u);
+  EXPECT_EQ(report["user_kernels"][0]["op"], "FULLY_CONNECTED");
+
+  // The compiler's own message comes back, exit 2.
+  r = run_mcusim({"run", "--workload", "sine", "--kernel", user_kernel("fc_does_not_compile.c")});
+  EXPECT_EQ(r.exit_code, 2);
+  EXPECT_NE(r.err.find("no_such_field"), std::string::npos) << r.err;
+  EXPECT_NE(r.err.find("fc_does_not_compile.c"), std::string::npos) << r.err;
+
+  r = run_mcusim({"run", "--workload", "sine", "--kernel", "FULLY_CONECTED=x.c"});
+  EXPECT_EQ(r.exit_code, 2);
+  EXPECT_NE(r.err.find("FULLY_CONNECTED, CONV_2D"), std::string::npos) << r.err;  // the list of operators
+  r = run_mcusim({"run", "--workload", "sine", "--kernel", "FULLY_CONNECTED=/no/such/kernel.c"});
+  EXPECT_EQ(r.exit_code, 2);
+  EXPECT_NE(r.err.find("/no/such/kernel.c"), std::string::npos) << r.err;
+  r = run_mcusim({"compare", "--workload", "sine", "--variants", "ref,user"});
+  EXPECT_EQ(r.exit_code, 2);  // 'user' without --kernel
+}
+
 }  // namespace
 }  // namespace mcusim::test

@@ -16,6 +16,7 @@
 #include <fmt/format.h>
 #include <nlohmann/json.hpp>
 
+#include <algorithm>
 #include <fstream>
 #include <memory>
 #include <sstream>
@@ -77,10 +78,19 @@ void require_finished(const ModelRunOutcome& outcome, const std::string& variant
 Comparison compare_variants(const CompareCliOptions& cli) {
   PreparedModelRun prepared = prepare_model_run(cli.selection, cli.json ? stderr : stdout);
   const Target& target = prepared.target;
+  // --kernel OP=file.c: the "user" variant's kernels only.
+  const std::vector<compiler::UserKernel> user_kernels = prepared.request.user_kernels;
   std::vector<std::string> variants = split_list(cli.variants);
   if (variants.empty()) {
     variants = {"ref", "m0"};
     if (target.core == CoreModel::CortexM4) variants.push_back("m4");
+    if (!user_kernels.empty()) variants = {"ref", "auto", "user"};
+  }
+  const bool wants_user = std::find(variants.begin(), variants.end(), "user") != variants.end();
+  if (wants_user != !user_kernels.empty()) {
+    throw Error(ErrorKind::Usage,
+                wants_user ? "--variants names 'user' but no --kernel is given" : "--kernel given but --variants has no 'user'",
+                "give --kernel OP=file.c with 'user' in --variants (or leave --variants out)");
   }
   if (variants.size() < 2) {
     throw Error(ErrorKind::Usage, fmt::format("--variants {} names one variant", cli.variants),
@@ -92,12 +102,20 @@ Comparison compare_variants(const CompareCliOptions& cli) {
                                  prepared.request.workload.empty() ? prepared.request.model_file.string()
                                                                    : prepared.request.workload,
                                  target.name, core_name(target.core), static_cast<double>(target.clock_hz) / 1e6);
-  // Every name checked before the first run (m4 on an ARMv6-M core is exit 2).
-  for (std::string& variant : variants) variant = resolve_variant(variant, target.core);
+  // Every name checked before the first run (m4 on an ARMv6-M core is exit
+  // 2). "user": the --variant-less default kernels (auto) with the user's in
+  // place of theirs.
+  std::vector<std::string> labels;
+  for (std::string& variant : variants) {
+    labels.push_back(variant == "user" ? "user" : resolve_variant(variant, target.core));
+    variant = resolve_variant(variant == "user" ? "auto" : variant, target.core);
+  }
   std::optional<profiler::ModelProfile> base_tensors;
-  for (const std::string& resolved : variants) {
+  for (std::size_t v = 0; v < variants.size(); ++v) {
+    const std::string& resolved = labels[v];
     ModelRunRequest request = prepared.request;
-    request.variant = resolved;
+    request.variant = variants[v];
+    request.user_kernels = resolved == "user" ? user_kernels : std::vector<compiler::UserKernel>{};
     // Timing without the tensor hook (it adds cycles between layers), then
     // the cold inference once more with every tensor captured.
     WorkDir timing_dir{""};
@@ -291,6 +309,9 @@ Command add_compare_command(CLI::App& app) {
   cmd->add_option("--variants", options->variants,
                   "comma-separated kernel variants, the first the baseline (default: every variant the core runs, "
                   "ref first)");
+  cmd->add_option("--kernel", options->selection.kernels,
+                  "OP=file.c: your kernel for operator OP, compared as variant 'user' (the default kernels with "
+                  "yours in place; runtime/include/mcusim_kernels.h); repeatable");
   cmd->add_option("--inferences", options->selection.inferences, "warm inferences after the cold first one")
       ->check(CLI::Range(0, 100000));
   cmd->add_option("--input", options->selection.inputs, "input tensor(s), as `mcusim run --input`");

@@ -115,11 +115,13 @@ compiler::PlanBlob model_plan(const Model& model, std::string_view variant) {
   return compiler::write_plan(model, options);
 }
 
-RuntimeBuild runtime_build(const compiler::PlanBlob& plan, std::string_view variant) {
-  // The engine with the model's operators only, the variant's kernels.
+RuntimeBuild runtime_build(const compiler::PlanBlob& plan, std::string_view variant,
+                           const std::vector<compiler::UserKernel>& user_kernels) {
+  // The engine with the model's operators only, the variant's kernels (the
+  // user's in place of theirs for the operators they name).
   const fs::path runtime_dir = firmware::bundled_runtime_dir();
   RuntimeBuild build;
-  build.sources = compiler::kernel_variant_sources(runtime_dir, variant);
+  build.sources = compiler::with_user_kernels(compiler::kernel_variant_sources(runtime_dir, variant), user_kernels);
   for (const fs::path& source : sources_in(runtime_dir / "engine", ".c")) build.sources.push_back(source);
   build.defines = plan.op_defines;
   build.compile_flags = compiler::kernel_variant_compile_flags(variant);
@@ -182,7 +184,7 @@ ModelRunOutcome run_model(const Target& target, const ModelRunRequest& request) 
 
   // The firmware: device start-up and helpers (added by the builder), the
   // runtime (runtime_build: what `mcusim export` ships), the harness.
-  const RuntimeBuild runtime = runtime_build(plan, outcome.variant);
+  const RuntimeBuild runtime = runtime_build(plan, outcome.variant, request.user_kernels);
   firmware::FirmwareSpec spec;
   spec.name = "model";
   spec.sources = runtime.sources;
@@ -227,6 +229,9 @@ ModelRunOutcome run_model(const Target& target, const ModelRunRequest& request) 
   facts.flash.code_bytes = std::uint64_t{image.sizes.code} + image.sizes.rodata + image.sizes.data;
   facts.flash.weights_bytes = std::uint64_t{image.sizes.blobs} + image.sizes.ram_blobs;
   facts.weights_in_ram = request.weights_in_ram;
+  for (const compiler::UserKernel& kernel : request.user_kernels) {
+    facts.user_kernels.push_back({kernel.op, kernel.source.string()});
+  }
   facts.flash.total_bytes = image.sizes.flash_bytes();
   facts.ram_bytes = image.sizes.ram_bytes();
   facts.output_is_int8 = output.type == compiler::ElementType::Int8;

@@ -13,6 +13,7 @@
 #include "reports/model_report.hpp"
 #include "runtime/compiler/model.hpp"
 #include "runtime/compiler/plan_writer.hpp"
+#include "runtime/compiler/user_kernels.hpp"
 #include "sim/machine/machine.hpp"
 #include "sim/target/target.hpp"
 
@@ -38,6 +39,8 @@ struct ModelRunRequest {
   // The plan (operators and weights) copied to RAM at start-up instead of
   // read from flash (--weights-in ram): no flash wait states, its size in RAM.
   bool weights_in_ram = false;
+  // Your own kernels in place of the variant's for these operators (--kernel).
+  std::vector<compiler::UserKernel> user_kernels;
   std::optional<Budget> budget;
   RunOptions limits;  // cycle limit, timeout; console and semihosting are set here
   std::filesystem::path work_dir;  // firmware build and input files; must exist
@@ -89,7 +92,8 @@ struct RuntimeBuild {
 
 // Throws mcusim::Error (BadInput) for an unknown variant or a runtime folder
 // without sources.
-RuntimeBuild runtime_build(const compiler::PlanBlob& plan, std::string_view variant);
+RuntimeBuild runtime_build(const compiler::PlanBlob& plan, std::string_view variant,
+                           const std::vector<compiler::UserKernel>& user_kernels = {});
 
 // Throws mcusim::Error: bad model or input (exit 2), firmware that does not
 // fit (exit 2, with the bytes). A guest fault does not throw: it comes back in

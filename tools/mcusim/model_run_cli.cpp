@@ -25,6 +25,9 @@ void add_model_run_options(CLI::App& cmd, ModelRunCliOptions& options) {
                  "flash: the plan and weights are read from flash; ram: copied to RAM at start-up (no flash wait "
                  "states, their size counted in RAM too); default: the workload's choice, else flash")
       ->check(CLI::IsMember({"flash", "ram"}));
+  cmd.add_option("--kernel", options.kernels,
+                 "OP=file.c: your kernel in place of the variant's for operator OP (runtime/include/"
+                 "mcusim_kernels.h; docs/compare.md); repeatable");
   cmd.add_option("--max-cycles", options.max_cycles, "stop a run that takes longer (exit 3)");
   cmd.add_option("--timeout", options.timeout_seconds, "host seconds before the run is stopped (exit 3)");
 }
@@ -54,6 +57,7 @@ PreparedModelRun prepare_model_run(const ModelRunCliOptions& cli, std::FILE* con
   request.stack_bytes = cli.stack_bytes;
   const std::string weights_in = !cli.weights_in.empty() ? cli.weights_in : workload ? workload->weights_in : "flash";
   request.weights_in_ram = weights_in == "ram";
+  for (const std::string& kernel : cli.kernels) request.user_kernels.push_back(compiler::parse_user_kernel(kernel));
   request.limits.max_cycles = cli.max_cycles;
   request.limits.timeout_seconds = cli.timeout_seconds;
   request.limits.console = console;

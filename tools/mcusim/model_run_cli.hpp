@@ -27,12 +27,13 @@ struct ModelRunCliOptions {
   std::string work_dir;
   std::uint32_t stack_bytes = 2048;
   std::string weights_in;  // "flash", "ram", or empty: the workload's choice, else flash
+  std::vector<std::string> kernels;  // --kernel OP=file.c
   std::uint64_t max_cycles = 1'000'000'000ull;
   double timeout_seconds = 0;
 };
 
 // --workload, --model, --target, --variant, --inferences, --input, --budget,
-// --work-dir, --stack-bytes, --weights-in, --max-cycles, --timeout.
+// --work-dir, --stack-bytes, --weights-in, --kernel, --max-cycles, --timeout.
 void add_model_run_options(CLI::App& command, ModelRunCliOptions& options);
 
 struct PreparedModelRun {
