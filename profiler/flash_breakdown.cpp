@@ -118,12 +118,22 @@ FlashBreakdown flash_breakdown(const LinkMap& map, const ElfImage& elf, const Me
     } else if (section.name == ".blobs") {
       blobs += section.size;
     } else if (section.name == ".data") {
-      b.data_init_bytes += section.size;
+      // Blobs copied to RAM at reset (--weights-in ram) open .data: their
+      // image in flash is the plan all the same.
+      std::uint64_t ram_blobs = 0;
+      for (const MapInput& input : section.inputs) {
+        if (input.section.starts_with(".mcusim_ram_blob")) ram_blobs += input.size;
+      }
+      if (ram_blobs > section.size) disagree(fmt::format(".data holds {} bytes but its RAM blobs {}", section.size, ram_blobs));
+      blobs += ram_blobs;
+      b.data_init_bytes += section.size - ram_blobs;
     } else {
       b.other_bytes += section.size;
     }
   }
-  if (weights_bytes > blobs) disagree(fmt::format("{} bytes of weights but .blobs holds {}", weights_bytes, blobs));
+  if (weights_bytes > blobs) {
+    disagree(fmt::format("{} bytes of weights but the blobs (.blobs and RAM blobs in .data) hold {}", weights_bytes, blobs));
+  }
   b.weights_bytes = weights_bytes;
   b.plan_bytes = blobs - weights_bytes;
   const std::uint64_t sections = b.parts_sum();

@@ -27,9 +27,10 @@ struct FlashBreakdown {
   std::uint64_t vector_table_bytes = 0;  // .vectors
   std::uint64_t code_bytes = 0;          // .text
   std::uint64_t rodata_bytes = 0;        // .rodata, .ARM.extab, .ARM.exidx
-  std::uint64_t plan_bytes = 0;          // .blobs less the weights: operators, tensors, quantization
+  std::uint64_t plan_bytes = 0;          // the blobs less the weights: operators, tensors, quantization
+                                         // (.blobs, or .mcusim_ram_blob.* in .data with --weights-in ram)
   std::uint64_t weights_bytes = 0;       // the plan's constant data
-  std::uint64_t data_init_bytes = 0;     // .data's initial values, copied to RAM at reset
+  std::uint64_t data_init_bytes = 0;     // .data's initial values, copied to RAM at reset (RAM blobs apart)
   std::uint64_t other_bytes = 0;         // any other section and the gaps between sections
   // .text by function (ELF symbols) and by object file (the map's input
   // sections), largest first, each summing to code_bytes: bytes no function

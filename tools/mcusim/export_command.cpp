@@ -33,6 +33,7 @@ struct ExportCliOptions {
   std::string variant = "auto";
   std::string dir;
   std::uint32_t stack_bytes = 2048;
+  std::string weights_in;  // "flash", "ram" or empty: the workload's choice, else flash
   bool force = false;
 };
 
@@ -113,6 +114,7 @@ int run(const ExportCliOptions& cli) {
   request.variant = variant;
   request.warm_inferences = 1;
   request.stack_bytes = cli.stack_bytes;
+  request.weights_in_ram = (!cli.weights_in.empty() ? cli.weights_in : workload ? workload->weights_in : "flash") == "ram";
   request.limits.console = stderr;
   if (workload && workload->inputs) {
     const auto& input = request.model.tensors.at(static_cast<std::size_t>(request.model.inputs.at(0)));
@@ -147,6 +149,7 @@ int run(const ExportCliOptions& cli) {
   inputs.runtime = &runtime;
   inputs.target = &target;
   inputs.variant = variant;
+  inputs.weights_in_ram = request.weights_in_ram;
   inputs.measured = measured;
   const std::vector<ExportFile> files = export_files(inputs);
   write_export(cli.dir, files);
@@ -175,6 +178,10 @@ Command add_export_command(CLI::App& app) {
   cmd->add_option("--stack-bytes", options->stack_bytes, "stack reserved when measuring")
       ->check(CLI::Range(256, 1 << 24));
   cmd->add_flag("--force", options->force, "replace the contents of a non-empty DIR");
+  cmd->add_option("--weights-in", options->weights_in,
+                  "flash: the plan array is const (read from flash); ram: not const, copied to RAM at start-up; "
+                  "default: the workload's choice, else flash")
+      ->check(CLI::IsMember({"flash", "ram"}));
   cmd->add_option("dir", options->dir, "the folder to write (new or empty)")->required();
   return {cmd, [options] { return run(*options); }};
 }

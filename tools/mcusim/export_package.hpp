@@ -49,6 +49,9 @@ struct ExportInputs {
   const RuntimeBuild* runtime = nullptr;
   const Target* target = nullptr;
   std::string variant;  // resolved
+  // The plan copied to RAM at start-up (--weights-in ram): a non-const
+  // array, so the compiler places it in .data as the measured firmware did.
+  bool weights_in_ram = false;
   std::optional<ExportMeasurement> measured;
 };
 
