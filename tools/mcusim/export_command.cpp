@@ -8,9 +8,8 @@
 #include "tools/mcusim/commands.hpp"
 #include "tools/mcusim/export_package.hpp"
 #include "tools/mcusim/model_run.hpp"
-#include "tools/mcusim/run_inputs.hpp"
+#include "tools/mcusim/model_run_cli.hpp"
 #include "tools/mcusim/work_dir.hpp"
-#include "tools/mcusim/workloads.hpp"
 
 #include <fmt/format.h>
 
@@ -88,40 +87,25 @@ void write_export(const fs::path& dir, const std::vector<ExportFile>& files) {
 }
 
 int run(const ExportCliOptions& cli) {
-  if (!cli.workload.empty() && !cli.model.empty()) {
-    throw Error(ErrorKind::Usage, "--workload and --model both given", "give one: a bundled workload or a model file");
-  }
-  ModelRunRequest request;
-  std::string target_name = cli.target;
-  std::optional<Workload> workload;
-  std::string model_name;
-  if (cli.model.empty()) {
-    workload = find_workload(cli.workload.empty() ? "touch" : cli.workload);
-    request.model_file = workload->model;
-    request.workload = workload->name;
-    model_name = workload->name;
-    if (target_name.empty()) target_name = workload->target;
-  } else {
-    request.model_file = cli.model;
-    model_name = fs::path(cli.model).filename().string();
-  }
-  if (target_name.empty()) target_name = "generic-m0";
-  const Target target = load_target(target_name);
+  // What to run and where, as `mcusim run` resolves it (model_run_cli.hpp):
+  // one cold and one warm inference, the workload's first inputs.
+  ModelRunCliOptions options;
+  options.workload = cli.workload;
+  options.model = cli.model;
+  options.target = cli.target;
+  options.variant = cli.variant;
+  options.inferences = 1;
+  options.stack_bytes = cli.stack_bytes;
+  options.weights_in = cli.weights_in;
+  PreparedModelRun prepared = prepare_model_run(options, stderr);
+  const Target& target = prepared.target;
+  ModelRunRequest& request = prepared.request;
+  const std::string model_name =
+      request.workload.empty() ? fs::path(cli.model).filename().string() : request.workload;
   const std::string variant = resolve_variant(cli.variant, target.core);
   check_destination(cli.dir, cli.force);
-
-  request.model = load_model(request.model_file);
   request.variant = variant;
-  request.warm_inferences = 1;
-  request.stack_bytes = cli.stack_bytes;
-  request.weights_in_ram = (!cli.weights_in.empty() ? cli.weights_in : workload ? workload->weights_in : "flash") == "ram";
-  request.limits.console = stderr;
-  if (workload && workload->inputs) {
-    const auto& input = request.model.tensors.at(static_cast<std::size_t>(request.model.inputs.at(0)));
-    auto tensors = read_input_tensors(*workload->inputs, input);
-    tensors.resize(std::min<std::size_t>(tensors.size(), 2));
-    request.inputs = std::move(tensors);
-  }
+  request.budget.reset();  // export judges nothing
 
   // Measure what is exported: the same plan and runtime sources.
   WorkDir work("");
