@@ -21,5 +21,6 @@ Command add_workloads_command(CLI::App& app);
 Command add_export_command(CLI::App& app);
 Command add_check_command(CLI::App& app);
 Command add_compare_command(CLI::App& app);
+Command add_sweep_command(CLI::App& app);
 
 }  // namespace mcusim::cli

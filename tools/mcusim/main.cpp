@@ -41,6 +41,7 @@ int main(int argc, char** argv) {
       mcusim::cli::add_export_command(app),
       mcusim::cli::add_check_command(app),
       mcusim::cli::add_compare_command(app),
+      mcusim::cli::add_sweep_command(app),
   };
 
   try {

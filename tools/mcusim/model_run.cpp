@@ -154,13 +154,17 @@ Model load_model(const fs::path& file) {
 }
 
 ModelRunOutcome run_model(const Target& target, const ModelRunRequest& request) {
-  ModelRunOutcome outcome;
-  outcome.variant = resolve_variant(request.variant, target.core);
-  outcome.model = request.model;
-  if (outcome.model.inputs.size() != 1 || outcome.model.outputs.size() != 1) {
+  return run_model(target, request, build_model_firmware(target, request));
+}
+
+ModelFirmware build_model_firmware(const Target& target, const ModelRunRequest& request) {
+  ModelFirmware built;
+  built.variant = resolve_variant(request.variant, target.core);
+  const Model& model = request.model;
+  if (model.inputs.size() != 1 || model.outputs.size() != 1) {
     throw_bad_input("the run harness feeds one input tensor and reads one output tensor",
                     "{}: the model has {} inputs and {} outputs", request.model_file.string(),
-                    outcome.model.inputs.size(), outcome.model.outputs.size());
+                    model.inputs.size(), model.outputs.size());
   }
   if (request.battery_mah && !request.rate_hz) {
     throw Error(ErrorKind::Usage, "--battery-mah without --rate",
@@ -175,16 +179,17 @@ ModelRunOutcome run_model(const Target& target, const ModelRunRequest& request) 
     profiler::duty_cycle(profiler::EnergyModel(*target.power, target.clock_hz, profiler::CodeLocation::Flash), 0, 0,
                          *request.rate_hz, request.battery_mah, target.name);
   }
-  const compiler::PlanBlob plan = model_plan(outcome.model, outcome.variant);
-  const auto& input = outcome.model.tensors.at(static_cast<std::size_t>(outcome.model.inputs[0]));
-  const auto& output = outcome.model.tensors.at(static_cast<std::size_t>(outcome.model.outputs[0]));
-  outcome.input_bytes = static_cast<std::uint32_t>(input.byte_size());
-  outcome.output_bytes = static_cast<std::uint32_t>(output.byte_size());
+  built.plan = model_plan(model, built.variant);
+  const compiler::PlanBlob& plan = built.plan;
+  const auto& input = model.tensors.at(static_cast<std::size_t>(model.inputs[0]));
+  const auto& output = model.tensors.at(static_cast<std::size_t>(model.outputs[0]));
+  built.input_bytes = static_cast<std::uint32_t>(input.byte_size());
+  built.output_bytes = static_cast<std::uint32_t>(output.byte_size());
   const std::uint32_t inferences = 1 + request.warm_inferences;
 
   // The firmware: device start-up and helpers (added by the builder), the
   // runtime (runtime_build: what `mcusim export` ships), the harness.
-  const RuntimeBuild runtime = runtime_build(plan, outcome.variant, request.user_kernels);
+  const RuntimeBuild runtime = runtime_build(plan, built.variant, request.user_kernels);
   firmware::FirmwareSpec spec;
   spec.name = "model";
   spec.sources = runtime.sources;
@@ -200,17 +205,31 @@ ModelRunOutcome run_model(const Target& target, const ModelRunRequest& request) 
   spec.arena_bytes = plan.arena_bytes;
   spec.stack_bytes = request.stack_bytes;
   spec.paint_stack = true;
-  const firmware::FirmwareImage image = firmware::FirmwareBuilder(request.work_dir).build(target, spec);
+  built.image = firmware::FirmwareBuilder(request.work_dir).build(target, spec);
+
+  built.input_dir = request.work_dir / "inputs";
+  fs::create_directories(built.input_dir);
+  built.first_input = write_inputs(built.input_dir / "inputs.bin", request, built.input_bytes, inferences);
+  built.elf = load_elf(built.image.elf);
+  return built;
+}
+
+ModelRunOutcome run_model(const Target& target, const ModelRunRequest& request, const ModelFirmware& built) {
+  ModelRunOutcome outcome;
+  outcome.variant = built.variant;
+  outcome.model = request.model;
+  outcome.input_bytes = built.input_bytes;
+  outcome.output_bytes = built.output_bytes;
+  outcome.first_input = built.first_input;
+  const compiler::PlanBlob& plan = built.plan;
+  const firmware::FirmwareImage& image = built.image;
+  const ElfImage& elf = built.elf;
+  const auto& output = outcome.model.tensors.at(static_cast<std::size_t>(outcome.model.outputs[0]));
   outcome.elf = image.elf;
   outcome.toolchain = image.toolchain;
 
-  const fs::path input_dir = request.work_dir / "inputs";
-  fs::create_directories(input_dir);
-  outcome.first_input = write_inputs(input_dir / "inputs.bin", request, outcome.input_bytes, inferences);
-
-  const ElfImage elf = load_elf(image.elf);
   RunOptions options = request.limits;
-  options.semihosting_root = input_dir;
+  options.semihosting_root = built.input_dir;
   if (request.profile) {
     profiler::ProfiledRun profiled = profiler::simulate_profiled(target, elf, options);
     outcome.run = std::move(profiled.run);

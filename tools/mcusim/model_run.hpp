@@ -14,6 +14,8 @@
 #include "runtime/compiler/model.hpp"
 #include "runtime/compiler/plan_writer.hpp"
 #include "runtime/compiler/user_kernels.hpp"
+#include "runtime/firmware/firmware_builder.hpp"
+#include "sim/elf/elf_image.hpp"
 #include "sim/machine/machine.hpp"
 #include "sim/target/target.hpp"
 
@@ -99,5 +101,29 @@ RuntimeBuild runtime_build(const compiler::PlanBlob& plan, std::string_view vari
 // fit (exit 2, with the bytes). A guest fault does not throw: it comes back in
 // outcome.run.fault with no profile.
 ModelRunOutcome run_model(const Target& target, const ModelRunRequest& request);
+
+// The firmware of a request, built and loaded once: what run_model()
+// simulates. It depends on the target's core and memory map, never on its
+// clock, wait states or accelerators, so the points of `mcusim sweep` that
+// differ only in those share one (docs/sweep.md "Re-use"). Read-only once
+// built: threads may simulate it at the same time.
+struct ModelFirmware {
+  std::string variant;  // resolved
+  compiler::PlanBlob plan;
+  firmware::FirmwareImage image;
+  ElfImage elf;
+  std::filesystem::path input_dir;  // inputs.bin: the semihosting root of every run
+  std::vector<std::uint8_t> first_input;
+  std::uint32_t input_bytes = 0;
+  std::uint32_t output_bytes = 0;
+};
+
+// Checks the request and builds its firmware into request.work_dir; throws as
+// run_model() does.
+ModelFirmware build_model_firmware(const Target& target, const ModelRunRequest& request);
+
+// Simulates a firmware build_model_firmware() made for this request on a
+// target with the same core and memory map (its timing may differ).
+ModelRunOutcome run_model(const Target& target, const ModelRunRequest& request, const ModelFirmware& firmware);
 
 }  // namespace mcusim::cli
