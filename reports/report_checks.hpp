@@ -39,6 +39,9 @@ Report compare_with_baseline(const Report& report, const Report& baseline, doubl
 // Reads a report JSON. Throws Error(BadInput, exit 2) naming the file and,
 // for a syntax error, its line and column; or when it is not mcusim.report/1.
 Report load_report(const std::filesystem::path& file);
+// The same for text already in memory (the fuzz target,
+// fuzz/fuzz_baseline_json.cpp); `file` names it in messages.
+Report parse_report(std::string_view text, const std::filesystem::path& file);
 
 // "2%", "2 %", "0.5" -> percent. Throws Error(Usage) naming the text.
 double parse_tolerance(std::string_view text);

@@ -31,6 +31,13 @@ Padding padding(tflite::Padding p) {
 void expect_options(const tflite::Operator& op, tflite::BuiltinOptions expected, bool required,
                     const std::string& where) {
   const tflite::BuiltinOptions type = op.builtin_options_type();
+  // The union's type can name a table the file then leaves out (the verifier
+  // accepts an absent union value); required options are read unchecked after
+  // this, so their absence is refused here (found by fuzz/fuzz_tflite.cpp).
+  if (type == expected && required && op.builtin_options() == nullptr) {
+    throw_bad_input("the model file is inconsistent; export it again", "{} names {} but carries none", where,
+                    tflite::EnumNameBuiltinOptions(expected));
+  }
   if (type == expected) return;
   if (type == tflite::BuiltinOptions_NONE && !required) return;
   const char* got = tflite::EnumNameBuiltinOptions(type);

@@ -6,6 +6,7 @@
 #include <cstdint>
 #include <filesystem>
 #include <optional>
+#include <span>
 #include <string>
 #include <vector>
 
@@ -46,6 +47,9 @@ struct ElfImage {
 // Reads an ELF32 little-endian ARM executable. Throws mcusim::Error (BadInput)
 // naming the file and what is wrong: not ELF, not ARM, not 32-bit, truncated.
 ElfImage load_elf(const std::filesystem::path& file);
+// The same for bytes already in memory (the fuzz target, fuzz/fuzz_elf.cpp);
+// `file` names them in messages.
+ElfImage parse_elf(std::span<const std::uint8_t> bytes, const std::filesystem::path& file);
 
 // Checks every segment lies inside one region of the target (exit 2 otherwise:
 // names the segment, its address range and the target's memory map).

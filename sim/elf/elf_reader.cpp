@@ -246,6 +246,12 @@ ElfImage load_elf(const std::filesystem::path& file) {
                     "cannot read ELF file {}: {}", name, buffer.getError().message());
   }
   const llvm::StringRef data = (*buffer)->getBuffer();
+  return parse_elf({reinterpret_cast<const std::uint8_t*>(data.data()), data.size()}, file);
+}
+
+ElfImage parse_elf(std::span<const std::uint8_t> bytes, const std::filesystem::path& file) {
+  const std::string name = file.string();
+  const llvm::StringRef data(reinterpret_cast<const char*>(bytes.data()), bytes.size());
   check_identification(name, data);
   const ElfFile elf = take(name, ElfFile::create(data));
 
