@@ -1,11 +1,12 @@
 // fuzz/make_seeds.cpp — writes the seed inputs only a program can make: small
 // .tflite models built with the test builder (tests/runtime/tflite_builder.hpp,
 // flatc's code for runtime/compiler/tflite_subset.fbs), the plan blobs the
-// compiler writes for them and for the touch and sine workloads, and input
-// tensor files in fuzz_input_tensor's framing. fuzz/seeds.sh calls it and
-// copies the tree's own files (targets, workloads, budgets) beside.
+// compiler writes for them and for the touch and sine workloads, input
+// tensor files in fuzz_input_tensor's framing, and the report tests' hand
+// report (tests/reports/report_fixture.hpp) as report JSON. fuzz/seeds.sh
+// calls it and copies the tree's own files (targets, workloads, budgets) beside.
 //
-//   fuzz_make_seeds SOURCE_DIR OUT_DIR   ->  OUT_DIR/{tflite,plan_blob,input_tensor}/
+//   fuzz_make_seeds SOURCE_DIR OUT_DIR   ->  OUT_DIR/{tflite,plan_blob,input_tensor,baseline_json}/
 #include <cstdint>
 #include <cstdio>
 #include <filesystem>
@@ -17,6 +18,7 @@
 #include "runtime/compiler/plan_writer.hpp"
 #include "runtime/compiler/tflite_reader.hpp"
 #include "sim/error.hpp"
+#include "tests/reports/report_fixture.hpp"
 #include "tests/runtime/tflite_builder.hpp"
 
 namespace {
@@ -163,6 +165,8 @@ int main(int argc, char** argv) {
       write_plans(out, workload, mcusim::compiler::load_model_spec(source / "workloads" / workload / "model.toml"));
     }
     write_input_seeds(out, source);
+    const std::string report = hand_report().dump(2);
+    write(out / "baseline_json" / "hand-report.json", std::vector<std::uint8_t>(report.begin(), report.end()));
   } catch (const mcusim::Error& error) {
     std::fprintf(stderr, "fuzz_make_seeds: %s\n  %s\n", error.what(), error.advice().c_str());
     return 2;

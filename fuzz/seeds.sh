@@ -3,7 +3,8 @@
 # target, from files the project itself has or makes: targets/*.toml, the
 # workloads' model.toml, .npy and budget.toml, ELFs of tests/guests, .tflite
 # models, plan blobs and input tensors from fuzz_make_seeds, and report JSON
-# from an `mcusim run --json` and an `mcusim exec --json` of the build. Never
+# from an `mcusim run --json` and an `mcusim exec --json` of the build (when
+# mcusim builds there) beside fuzz_make_seeds' hand report. Never
 # ../shared material, nothing fetched. Generated, not committed.
 set -eu
 src=$(cd "$(dirname "$0")/.." && pwd)
@@ -40,10 +41,8 @@ done
 
 # Report JSON from real runs (a model run and a bare ELF run).
 if [ -x "$build/mcusim" ]; then
-  work=$(mktemp -d)
-  "$build/mcusim" run touch --json > "$out/baseline_json/run-touch.json" 2>/dev/null || true
+  "$build/mcusim" run --json --inferences 1 > "$out/baseline_json/run-touch.json" 2>/dev/null || true
   "$build/mcusim" exec --json "$build/guests/demo_m0.elf" > "$out/baseline_json/exec-demo.json" 2>/dev/null || true
-  rm -rf "$work"
   find "$out/baseline_json" -size 0 -delete
 fi
 for t in "$out"/*/; do

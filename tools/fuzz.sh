@@ -64,9 +64,15 @@ fi
 CC=clang-14 CXX=clang++-14 cmake -S "$src" -B "$build" -G Ninja -DCMAKE_BUILD_TYPE=RelWithDebInfo \
   -DMCUSIM_FUZZ=ON >/dev/null || exit 2
 jobs=$(nproc 2>/dev/null || echo 2)
-# The fuzz targets and the seed makers: the mcusim binary and a few guests.
-cmake --build "$build" -j "$jobs" --target fuzz_all mcusim guest_elf_small guest_elf_at_0800 guest_demo_m0 \
+# The fuzz targets, the seed maker and a few guests (ELF seeds).
+cmake --build "$build" -j "$jobs" --target fuzz_all guest_elf_small guest_elf_at_0800 guest_demo_m0 \
   guest_demo_m4 guest_exc_basic_m0 guest_profile_calls_m0 guest_timing_m0 >/dev/null || exit 2
+# The mcusim binary adds report JSON of real runs to the seeds; the hand
+# report of fuzz_make_seeds is there without it.
+if ! cmake --build "$build" -j "$jobs" --target mcusim >/dev/null 2>&1; then
+  echo "tools/fuzz.sh: note: mcusim did not build with clang-14 in $build; report seeds without real runs" >&2
+  rm -f "$build/mcusim"
+fi
 
 seeds="$build/fuzz/seeds"
 rm -rf "$seeds"

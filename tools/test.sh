@@ -1,6 +1,7 @@
 #!/bin/sh
 # Installs what mcusim needs, builds it twice (release, and Debug with
-# AddressSanitizer + UndefinedBehaviorSanitizer) and runs the test suite on both.
+# AddressSanitizer + UndefinedBehaviorSanitizer) and runs the test suite on both,
+# then runs each fuzz target briefly (tools/fuzz.sh).
 # This is README's test command and what .ci/run calls.
 set -eu
 cd "$(dirname "$0")/.."
@@ -15,3 +16,7 @@ cmake -S . -B build-asan -G Ninja -DCMAKE_BUILD_TYPE=Debug -DMCUSIM_SANITIZE=ON 
 cmake --build build-asan -j "$jobs"
 ASAN_OPTIONS=detect_leaks=1 UBSAN_OPTIONS=print_stacktrace=1 \
   ctest --test-dir build-asan --output-on-failure -j "$jobs"
+
+# Every loader's fuzz target for 20 s (docs/fuzzing.md): clang-14 +
+# libFuzzer in build-fuzz; exit 1 on a crash, with the reproducer's path.
+tools/fuzz.sh --seconds 20
