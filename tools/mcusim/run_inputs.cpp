@@ -51,7 +51,16 @@ std::vector<std::vector<std::uint8_t>> read_one(const fs::path& path, const comp
                         path.string());
       }
       std::vector<std::uint8_t> bytes;
-      for (float v : array.floats()) bytes.push_back(quantize(v, input.scale(), input.zero_point()));
+      const std::vector<float> values = array.floats();
+      for (std::size_t i = 0; i < values.size(); ++i) {
+        // NaN has no int8 value (converting it is undefined; found by
+        // fuzz/fuzz_input_tensor.cpp); +-inf clamps to the int8 range as TFLite's.
+        if (std::isnan(values[i])) {
+          throw_bad_input("give finite float32 values (or the input as int8)", "input file {}: element {} is NaN",
+                          path.string(), i);
+        }
+        bytes.push_back(quantize(values[i], input.scale(), input.zero_point()));
+      }
       return split(bytes, tensor_bytes, path);
     }
     throw_bad_input("write the input as int8 (|i1) or float32 (<f4)", "input file {} holds {}, not int8 or float32",
