@@ -129,7 +129,10 @@ Report parse_report(std::string_view text, const std::filesystem::path& file) {
                     "{}: not a report JSON: {}", file.string(),
                     std::string(error.what()).substr(std::string(error.what()).find(']') + 2));
   }
-  if (!report.is_object() || report.value("schema", std::string()) != kReportSchema) {
+  // value("schema", string) throws type_error for a schema that is not a
+  // string ({"schema": 1}; found with fuzz/fuzz_baseline_json.cpp).
+  const auto schema = report.is_object() ? report.find("schema") : report.end();
+  if (!report.is_object() || schema == report.end() || !schema->is_string() || *schema != kReportSchema) {
     throw_bad_input(fmt::format("give a report of schema {} (`mcusim run --json`)", kReportSchema),
                     "{}:1:1: not an mcusim report: \"schema\" is not \"{}\"", file.string(), kReportSchema);
   }
