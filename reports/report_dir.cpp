@@ -28,16 +28,17 @@ namespace fs = std::filesystem;
 constexpr const char* kPartialInfix = ".partial-";
 constexpr const char* kOldInfix = ".old-";
 
-// A folder mcusim may replace: empty, or holding a report.json it wrote.
-bool is_report_dir(const fs::path& dir) {
+// A folder mcusim may replace: empty, or holding the marker file (report.json)
+// it wrote, with that schema.
+bool is_output_dir(const fs::path& dir, const std::string& marker, const std::string& schema) {
   std::error_code error;
   if (fs::is_empty(dir, error)) return true;
-  std::ifstream in(dir / "report.json");
+  std::ifstream in(dir / marker);
   if (!in) return false;
   std::ostringstream text;
   text << in.rdbuf();
   const auto json = Report::parse(text.str(), nullptr, false);
-  return json.is_object() && json.value("schema", std::string()) == kReportSchema;
+  return json.is_object() && json.value("schema", std::string()) == schema;
 }
 
 // Leftovers of runs that were killed between building and renaming: a
@@ -108,21 +109,25 @@ std::vector<std::pair<std::string, std::string>> report_files(const Report& repo
 }
 
 void write_report_dir(const fs::path& requested, const Report& report, const profiler::ExecutionProfile* profile) {
+  write_files_dir(requested, report_files(report, profile), "report.json", kReportSchema);
+}
+
+void write_files_dir(const fs::path& requested, const std::vector<std::pair<std::string, std::string>>& files,
+                     const std::string& marker, const std::string& schema) {
   // A trailing slash would give an empty file name: work on the folder itself.
   const fs::path dir = requested.has_filename() ? requested : requested.parent_path();
   if (dir.empty()) cannot_write(requested, "no folder name");
   std::error_code error;
   const bool exists = fs::exists(dir, error);
   if (exists && !fs::is_directory(dir, error)) cannot_write(dir, "it exists and is not a folder");
-  if (exists && !is_report_dir(dir)) {
-    cannot_write(dir, "it exists and holds files mcusim did not write (no report.json of " +
-                          std::string(kReportSchema) + ")");
+  if (exists && !is_output_dir(dir, marker, schema)) {
+    cannot_write(dir, "it exists and holds files mcusim did not write (no " + marker + " of " + schema + ")");
   }
   remove_stale_siblings(dir);
 
   TemporaryDir partial(sibling(dir, kPartialInfix));
   if (!fs::create_directories(partial.path(), error) || error) cannot_write(dir, error.message());
-  for (const auto& [name, text] : report_files(report, profile)) {
+  for (const auto& [name, text] : files) {
     std::ofstream out(partial.path() / name, std::ios::binary | std::ios::trunc);
     out.write(text.data(), static_cast<std::streamsize>(text.size()));
     out.flush();

@@ -35,4 +35,11 @@ std::vector<std::pair<std::string, std::string>> report_files(const Report& repo
 void write_report_dir(const std::filesystem::path& dir, const Report& report,
                       const profiler::ExecutionProfile* profile = nullptr);
 
+// The same all-or-nothing folder write for any set of files (`mcusim compare
+// --report`, sweep outputs): DIR may be replaced when it is empty or its
+// `marker` file is JSON whose "schema" is `schema` (a folder this kind of
+// mcusim output wrote); anything else is Error(BadInput).
+void write_files_dir(const std::filesystem::path& dir, const std::vector<std::pair<std::string, std::string>>& files,
+                     const std::string& marker, const std::string& schema);
+
 }  // namespace mcusim

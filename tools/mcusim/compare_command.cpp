@@ -5,6 +5,7 @@
 // the first layer and element that differ). `mcusim compare A.json B.json`
 // compares two finished `run` reports: per-layer cycles and the outputs.
 // docs/compare.md.
+#include "reports/compare_report_dir.hpp"
 #include "runtime/firmware/size_breakdown.hpp"
 #include "sim/error.hpp"
 #include "tools/mcusim/commands.hpp"
@@ -32,6 +33,7 @@ struct CompareCliOptions {
   std::string variants;  // comma-separated; empty: every variant the core runs
   std::vector<std::string> reports;
   bool json = false;
+  std::string report_dir;  // --report DIR: every format (reports/compare_report_dir.hpp)
 };
 
 struct HarnessFailed {
@@ -43,6 +45,8 @@ struct Comparison {
   std::vector<profiler::LayerInfo> layers;
   std::vector<ComparedRun> runs;
   std::optional<std::string> mismatch;  // described; the first difference
+  std::optional<std::uint32_t> mismatch_layer;  // its layer, when layers' tensors were compared
+  bool outputs_only = false;  // two reports: only their final outputs compared
   std::string title;
 };
 
@@ -135,6 +139,7 @@ Comparison compare_variants(const CompareCliOptions& cli) {
     } else if (!comparison.mismatch) {
       if (auto mismatch = first_tensor_mismatch(request.model, *base_tensors, *tensors.profile, resolved)) {
         comparison.mismatch = describe_mismatch(request.model, *mismatch, comparison.runs.front().label);
+        comparison.mismatch_layer = mismatch->layer;
       }
     }
   }
@@ -178,6 +183,7 @@ Comparison compare_reports(const CompareCliOptions& cli) {
   }
   Comparison comparison;
   comparison.title = fmt::format("{} vs {}", cli.reports[0], cli.reports[1]);
+  comparison.outputs_only = true;
   for (const auto& layer : a["layers"]) {
     comparison.layers.push_back(
         {layer.value("name", ""), layer.value("op", ""), layer.contains("macs") && layer["macs"].is_number()
@@ -275,6 +281,8 @@ ordered_json comparison_json(const Comparison& c) {
   j["layers"] = std::move(layers);
   j["identical"] = !c.mismatch.has_value();
   j["mismatch"] = c.mismatch ? ordered_json(*c.mismatch) : ordered_json(nullptr);
+  j["mismatch_layer"] = c.mismatch_layer ? ordered_json(*c.mismatch_layer) : ordered_json(nullptr);
+  j["compared"] = c.outputs_only ? "outputs" : "layer_tensors";
   return j;
 }
 
@@ -287,6 +295,7 @@ int compare(const CompareCliOptions& cli) {
                "for its whole output\n", failed.variant, failed.status, failed.variant);
     return 1;
   }
+  if (!cli.report_dir.empty()) write_compare_report_dir(cli.report_dir, comparison_json(comparison));
   if (cli.json) {
     fmt::print("{}\n", comparison_json(comparison).dump(2));
   } else {
@@ -319,6 +328,8 @@ Command add_compare_command(CLI::App& app) {
       ->check(CLI::IsMember({"flash", "ram"}));
   cmd->add_option("--max-cycles", options->selection.max_cycles, "stop a run that takes longer (exit 3)");
   cmd->add_flag("--json", options->json, "print the comparison as JSON (mcusim.compare/1) on stdout");
+  cmd->add_option("--report", options->report_dir,
+                  "write compare.json, compare.md, compare.xml (JUnit) and compare.html into this folder, atomically");
   return {cmd, [options] { return compare(*options); }};
 }
 
