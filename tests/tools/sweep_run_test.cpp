@@ -212,5 +212,37 @@ TEST(SweepRun, CombinationsThePartCannotRunAreErrorPoints) {
   }
 }
 
+TEST(SweepRun, CacheAndPrefetchReachTheArtAccelerator) {
+  // stm32f405rg: ART with prefetch, instruction and data caches in front of
+  // 5-wait-state flash at 168 MHz (RM0090 §3.5). One build: only timing differs.
+  const CommandResult r = run_mcusim({"sweep", "--json", "--quiet", "--target", "stm32f405rg", "--cache", "on,off",
+                                      "--prefetch", "on,off", "--inferences", "0"});
+  ASSERT_LE(r.exit_code, 1) << r.err;
+  const json points = json::parse(r.out)["points"];
+  ASSERT_EQ(points.size(), 4u);
+  for (std::size_t i = 0; i < 4; ++i) {
+    ASSERT_EQ(points[i]["status"], "ok") << points[i].dump();
+    EXPECT_EQ(points[i]["params"]["cache"], i < 2);
+    EXPECT_EQ(points[i]["params"]["prefetch"], i % 2 == 0);
+    EXPECT_EQ(points[i]["params"]["wait_states"], 5);  // RM0090 Table 10 at 168 MHz, the file's table
+  }
+  // Every fetch without cache or prefetch pays the 5 wait states; the cache hides most of them.
+  EXPECT_LT(points[0]["cycles"].get<std::uint64_t>(), points[3]["cycles"].get<std::uint64_t>());
+  EXPECT_LT(points[2]["cycles"].get<std::uint64_t>(), points[3]["cycles"].get<std::uint64_t>());
+}
+
+TEST(SweepRun, PrefetchOnAPartWithoutOneIsAnErrorPointAndNothingRuns) {
+  // generic-m0 has zero-wait-state flash without an accelerator: every point
+  // is an error before its firmware is built, so no point ran: exit 2.
+  const CommandResult r =
+      run_mcusim({"sweep", "--json", "--quiet", "--target", "generic-m0", "--prefetch", "on", "--inferences", "0"});
+  EXPECT_EQ(r.exit_code, 2) << r.err;
+  const json points = json::parse(r.out)["points"];
+  ASSERT_EQ(points.size(), 1u);
+  EXPECT_EQ(points[0]["status"], "error");
+  EXPECT_NE(points[0]["message"].get<std::string>().find("generic-m0 has no flash prefetch buffer"), std::string::npos)
+      << points[0].dump();
+}
+
 }  // namespace
 }  // namespace mcusim::test
