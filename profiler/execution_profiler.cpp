@@ -13,6 +13,7 @@
 #include <fmt/format.h>
 
 #include <algorithm>
+#include <cstdlib>
 #include <limits>
 #include <map>
 #include <numeric>
@@ -36,6 +37,24 @@ void add(ClassBreakdown& classes, InstructionClass cls, const Cost& cost) {
   const auto i = static_cast<std::size_t>(cls);
   classes.cycles[i] += cost.cycles;
   classes.instructions[i] += cost.instructions;
+}
+
+Cost scaled(const Cost& cost, std::uint64_t times) {
+  Cost out;
+  out.cycles = cost.cycles * times;
+  out.instructions = cost.instructions * times;
+  for (std::size_t i = 0; i < kStallCauses; ++i) out.stalls[i] = cost.stalls[i] * times;
+  return out;
+}
+
+// A negative extra (a divide faster than its static cost) wraps: every sum it
+// enters also holds the static cost it corrects, so the totals are exact.
+Cost cost_of(const CostExtra& extra) {
+  Cost cost;
+  const auto cycles = static_cast<std::uint64_t>(static_cast<std::int64_t>(extra.cycles));
+  if (extra.adds_cycles) cost.cycles = cycles;
+  if (extra.cause != StallCause::Count) cost.stalls[static_cast<std::size_t>(extra.cause)] = cycles;
+  return cost;
 }
 
 void add(ClassBreakdown& into, const ClassBreakdown& from) {
@@ -123,6 +142,32 @@ struct ExecutionProfiler::State {
   bool traffic_pending = false;
   std::uint32_t sp = kNone;  // the last SP seen
 
+  // Block mode: per machine block id, the instructions' slots, static costs
+  // and classes, and how often the block ran in each (context, phase) with
+  // how many of its instructions reported (multiplied out in finish()).
+  struct BlockRuns {
+    std::uint32_t node = 0;
+    std::uint32_t phase = 0;
+    std::uint32_t count = 0;  // instructions [0, count)
+    std::uint64_t runs = 0;
+  };
+  struct BlockSummary {
+    std::vector<std::uint32_t> slots;  // slot index per instruction reported so far
+    std::vector<Cost> costs;
+    bool one_function = true;
+    std::vector<BlockRuns> runs;
+    std::size_t last = 0;  // the entry of runs used last
+  };
+  std::vector<BlockSummary> blocks;
+  // Data accesses of the block running, with the instruction that made them.
+  struct Access {
+    std::uint16_t index = 0;
+    std::uint8_t region = 0;
+    bool write = false;
+    std::uint32_t bytes = 0;
+  };
+  std::vector<Access> block_accesses;
+
   State(const ElfImage& image, const Target& target, ProfilerOptions profiler_options)
       : elf(image), options(profiler_options), initial_sp(initial_sp_of(image, target)) {
     std::uint32_t low = kNone, high = 0;
@@ -173,7 +218,9 @@ struct ExecutionProfiler::State {
     return it->second;
   }
 
-  Slot& slot(std::uint32_t pc) {
+  Slot& slot(std::uint32_t pc) { return slots[slot_index(pc)]; }
+
+  std::uint32_t slot_index(std::uint32_t pc) {
     std::uint32_t* entry = nullptr;
     const std::uint32_t offset = (pc - code_base) >> 1;
     if (pc >= code_base && offset < flat.size()) {
@@ -188,8 +235,46 @@ struct ExecutionProfiler::State {
       slots.push_back(fresh);
       *entry = static_cast<std::uint32_t>(slots.size());
     }
-    return slots[*entry - 1];
+    return *entry - 1;
   }
+
+  // The region index of an address, or regions.size() when none holds it.
+  std::size_t region_of(std::uint32_t address) {
+    std::size_t r = last_region;
+    if (address - regions[r].base >= regions[r].size) {
+      r = 0;
+      while (r < regions.size() && address - regions[r].base >= regions[r].size) ++r;
+      if (r == regions.size()) return r;
+      last_region = r;
+    }
+    return r;
+  }
+
+  void count_access(std::vector<RegionTraffic>& into, std::size_t r, std::uint32_t bytes, bool write) {
+    RegionTraffic& traffic = into[r];
+    if (write) {
+      traffic.written_bytes += bytes;
+      ++traffic.writes;
+    } else {
+      traffic.read_bytes += bytes;
+      ++traffic.reads;
+    }
+  }
+
+  // Accesses of a block's instructions from `index` on wait for the
+  // retirement that charges them.
+  void defer_block_accesses() {
+    for (const Access& access : block_accesses) {
+      count_access(pending_traffic, access.region, access.bytes, access.write);
+      traffic_pending = true;
+    }
+    block_accesses.clear();
+  }
+
+  void on_block(const RetiredBlock& block);
+  void on_marker(const TraceMarker& marker);
+  void on_block_in_order(const RetiredBlock& block, BlockSummary& summary);
+  void multiply_out_blocks();
 
   std::uint32_t child(std::uint32_t parent, std::uint32_t function) {
     for (const auto& [f, node] : nodes[parent].children) {
@@ -256,6 +341,7 @@ struct ExecutionProfiler::State {
   void fold_after_into_between() {
     Phase& after = phases[3];
     if (after.visits == 0) return;
+    multiply_out_blocks();  // block runs counted in "after" move with it
     Phase& between = phases[2];
     between.visits += after.visits;
     between.cost += after.cost;
@@ -275,14 +361,138 @@ struct ExecutionProfiler::State {
 
 ExecutionProfiler::ExecutionProfiler(const ElfImage& elf, const Target& target,
                                      ProfilerOptions options)
-    : state_(std::make_unique<State>(elf, target, options)) {}
+    : elf_(elf), target_(target), options_(options),
+      state_(std::make_unique<State>(elf, target, options)) {}
 
 ExecutionProfiler::~ExecutionProfiler() = default;
 
 bool ExecutionProfiler::wants_data_accesses() const { return state_->options.traffic; }
 
+bool ExecutionProfiler::wants_blocks() const { return !options_.precise_per_instruction; }
+
+void ExecutionProfiler::on_restart() { state_ = std::make_unique<State>(elf_, target_, options_); }
+
+void ExecutionProfiler::on_block(const RetiredBlock& block) { state_->on_block(block); }
+
+void ExecutionProfiler::on_block_data_access(std::uint32_t index, std::uint32_t address,
+                                             std::uint32_t bytes, bool write) {
+  State& s = *state_;
+  const std::size_t r = s.region_of(address);
+  if (r == s.regions.size()) return;  // unmapped: the machine reports the fault
+  s.block_accesses.push_back({static_cast<std::uint16_t>(index), static_cast<std::uint8_t>(r), write, bytes});
+}
+
+void ExecutionProfiler::State::on_block(const RetiredBlock& block) {
+  if (block.id >= blocks.size()) blocks.resize(block.id + 1);
+  BlockSummary& summary = blocks[block.id];
+  const std::size_t count = block.instructions.size();
+  while (summary.slots.size() < count) {
+    // A slot exists once its instruction has run, as in precise mode.
+    const RetiredInstruction& first_run = block.instructions[summary.slots.size()];
+    const std::uint32_t index = slot_index(first_run.pc);
+    if (first_run.insn) slots[index].cls = instruction_class_of(first_run.insn->cls);
+    summary.one_function &= slots[index].function == slots[summary.slots.empty() ? index : summary.slots[0]].function;
+    summary.slots.push_back(index);
+    summary.costs.push_back(cost_of(first_run));
+  }
+  if (!summary.one_function || !block.markers.empty()) {
+    on_block_in_order(block, summary);
+    return;
+  }
+  // One function, one phase: the static part is counted, the extras added.
+  enter(slots[summary.slots[0]].function);
+  const std::uint32_t node = frames.back().node;
+  const auto phase = static_cast<std::uint32_t>(current_phase);
+  const auto matches = [&](const BlockRuns& runs) {
+    return runs.node == node && runs.phase == phase && runs.count == count;
+  };
+  if (summary.last >= summary.runs.size() || !matches(summary.runs[summary.last])) {
+    const auto found = std::find_if(summary.runs.begin(), summary.runs.end(), matches);
+    summary.last = static_cast<std::size_t>(found - summary.runs.begin());
+    if (found == summary.runs.end()) {
+      summary.runs.push_back({node, phase, static_cast<std::uint32_t>(count), 0});
+    }
+  }
+  ++summary.runs[summary.last].runs;
+  Phase& open = phases[current_phase];
+  for (const CostExtra& extra : block.extras) {
+    const Cost cost = cost_of(extra);
+    Slot& at = slots[summary.slots[extra.index]];
+    at.cost += cost;
+    nodes[node].exclusive += cost;
+    open.cost += cost;
+    add(open.classes, at.cls, cost);
+  }
+  if (!block_accesses.empty()) {
+    std::size_t kept = 0;
+    for (const Access& access : block_accesses) {
+      if (access.index < count) {
+        count_access(open.traffic, access.region, access.bytes, access.write);
+      } else {
+        block_accesses[kept++] = access;
+      }
+    }
+    block_accesses.resize(kept);
+    defer_block_accesses();
+  }
+  for (const StackWrite& write : block.stack) {
+    sp = write.sp;
+    open.lowest_sp = std::min(open.lowest_sp, sp);
+  }
+}
+
+// As precise mode: markers before the instruction that starts at or after
+// their cycle, then the instruction, then SP if it wrote it.
+void ExecutionProfiler::State::on_block_in_order(const RetiredBlock& block, BlockSummary& summary) {
+  const std::size_t count = block.instructions.size();
+  std::vector<Cost> costs(summary.costs.begin(), summary.costs.begin() + static_cast<std::ptrdiff_t>(count));
+  for (const CostExtra& extra : block.extras) costs[extra.index] += cost_of(extra);
+  std::vector<Access> accesses;
+  accesses.swap(block_accesses);
+  std::size_t marker = 0, access = 0, write = 0;
+  std::uint64_t start = block.start_cycle;
+  for (std::size_t i = 0; i < count; ++i) {
+    while (marker < block.markers.size() && block.markers[marker].cycle <= start) {
+      on_marker(block.markers[marker++]);
+    }
+    for (; access < accesses.size() && accesses[access].index <= i; ++access) {
+      count_access(pending_traffic, accesses[access].region, accesses[access].bytes, accesses[access].write);
+      traffic_pending = true;
+    }
+    Slot& at = slots[summary.slots[i]];
+    enter(at.function);
+    charge(at, costs[i], true);
+    for (; write < block.stack.size() && block.stack[write].index == i; ++write) {
+      sp = block.stack[write].sp;
+      phases[current_phase].lowest_sp = std::min(phases[current_phase].lowest_sp, sp);
+    }
+    start += costs[i].cycles;
+  }
+  for (; marker < block.markers.size(); ++marker) on_marker(block.markers[marker]);
+  block_accesses.assign(accesses.begin() + static_cast<std::ptrdiff_t>(access), accesses.end());
+  defer_block_accesses();
+}
+
+void ExecutionProfiler::State::multiply_out_blocks() {
+  for (BlockSummary& summary : blocks) {
+    for (const BlockRuns& runs : summary.runs) {
+      Phase& phase = phases[runs.phase];
+      for (std::size_t i = 0; i < runs.count; ++i) {
+        const Cost cost = scaled(summary.costs[i], runs.runs);
+        Slot& at = slots[summary.slots[i]];
+        at.cost += cost;
+        nodes[runs.node].exclusive += cost;
+        phase.cost += cost;
+        add(phase.classes, at.cls, cost);
+      }
+    }
+    summary.runs.clear();
+  }
+}
+
 void ExecutionProfiler::on_instruction(const RetiredInstruction& retired) {
   State& s = *state_;
+  if (!s.block_accesses.empty()) s.defer_block_accesses();  // block mode: the tail's own
   State::Slot& at = s.slot(retired.pc);
   if (retired.insn) at.cls = instruction_class_of(retired.insn->cls);
   s.enter(at.function);
@@ -313,6 +523,7 @@ void ExecutionProfiler::on_return(std::uint32_t target) {
 void ExecutionProfiler::on_exception_entry(const RetiredInstruction& entry) {
   // Handlers are contexts of their own, not callees of the code they preempted.
   State& s = *state_;
+  if (!s.block_accesses.empty()) s.defer_block_accesses();
   State::Slot& at = s.slot(entry.pc);
   const std::uint32_t node = s.child(0, at.function);
   ++s.nodes[node].calls;
@@ -332,35 +543,24 @@ void ExecutionProfiler::on_exception_return(std::uint32_t) {
 
 void ExecutionProfiler::on_data_access(std::uint32_t address, std::uint32_t bytes, bool write) {
   State& s = *state_;
-  std::size_t r = s.last_region;
-  if (address - s.regions[r].base >= s.regions[r].size) {
-    r = 0;
-    while (r < s.regions.size() && address - s.regions[r].base >= s.regions[r].size) ++r;
-    if (r == s.regions.size()) return;  // unmapped: the machine reports the fault
-    s.last_region = r;
-  }
-  RegionTraffic& traffic = s.pending_traffic[r];
+  const std::size_t r = s.region_of(address);
+  if (r == s.regions.size()) return;  // unmapped: the machine reports the fault
+  s.count_access(s.pending_traffic, r, bytes, write);
   s.traffic_pending = true;
-  if (write) {
-    traffic.written_bytes += bytes;
-    ++traffic.writes;
-  } else {
-    traffic.read_bytes += bytes;
-    ++traffic.reads;
-  }
 }
 
-void ExecutionProfiler::on_marker(const TraceMarker& marker) {
-  State& s = *state_;
+void ExecutionProfiler::on_marker(const TraceMarker& marker) { state_->on_marker(marker); }
+
+void ExecutionProfiler::State::on_marker(const TraceMarker& marker) {
   switch (marker.port) {
     case marker_port::kInferenceBegin:
-      s.fold_after_into_between();
-      ++s.inferences;
-      s.open_phase(1);
+      fold_after_into_between();
+      ++inferences;
+      open_phase(1);
       break;
-    case marker_port::kLayerBegin: s.open_phase(s.phase_of_layer(marker.value)); break;
-    case marker_port::kLayerEnd: s.open_phase(1); break;
-    case marker_port::kInferenceEnd: s.open_phase(3); break;
+    case marker_port::kLayerBegin: open_phase(phase_of_layer(marker.value)); break;
+    case marker_port::kLayerEnd: open_phase(1); break;
+    case marker_port::kInferenceEnd: open_phase(3); break;
     default: break;
   }
 }
@@ -374,6 +574,7 @@ void ExecutionProfiler::on_stack_pointer(std::uint32_t sp) {
 ExecutionProfile ExecutionProfiler::finish(const RunResult& run) {
   std::unique_ptr<LineTable> lines;
   if (state_->options.lines) lines = std::make_unique<LineTable>(state_->elf.file);
+  state_->multiply_out_blocks();
   return state_->build(run, lines.get());
 }
 
@@ -570,6 +771,10 @@ ExecutionProfile ExecutionProfiler::State::build(const RunResult& run, const Lin
 
 ProfiledRun simulate_profiled(const Target& target, const ElfImage& elf, RunOptions options,
                               ProfilerOptions profiler_options) {
+  // For tests that compare the two modes through the CLI (tests/profiler/profile_modes_test.cpp).
+  if (const char* precise = std::getenv("MCUSIM_PROFILE_PRECISE"); precise && precise[0] == '1') {
+    profiler_options.precise_per_instruction = true;
+  }
   ExecutionProfiler profiler(elf, target, profiler_options);
   options.observer = &profiler;
   ProfiledRun result;

@@ -61,6 +61,10 @@ struct BlockInfo {
   // its bytes are kept and compared on every visit.
   std::vector<std::uint8_t> writable_code;
 
+  // Block-mode observation (sim/machine/execution_observer.hpp): 1 + the
+  // index of the machine's per-block templates, 0 before they are built.
+  mutable std::uint32_t observed_id = 0;
+
   std::uint32_t end() const noexcept { return start + size; }
   std::size_t index(std::uint32_t address) const noexcept {
     return index_of[(address - start) >> 1];

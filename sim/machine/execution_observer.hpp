@@ -6,7 +6,12 @@
 //
 // Cost: nothing when RunOptions::observer is null (one pointer test on taken
 // calls and returns). With an observer the machine runs in precise mode (the
-// per-instruction hook), because cycles are placed on instructions there.
+// per-instruction hook), because cycles are placed on instructions there;
+// unless the observer asks for block mode (wants_blocks): then ARMv6-M cores
+// keep their block-only fast path and the machine reports each block's
+// instructions but the last in one on_block event (the same numbers: the
+// block's static costs per instruction are known at decode, the run-time
+// parts come as extras).
 //
 // Order of events. An instruction is reported when the next one starts (its
 // cost is only known then), so its report comes before the flow events it
@@ -25,6 +30,7 @@
 #include <array>
 #include <cstddef>
 #include <cstdint>
+#include <span>
 
 namespace mcusim {
 
@@ -53,9 +59,54 @@ struct RetiredInstruction {
   std::array<std::uint32_t, kStallCauses> stalls{};  // parts of `cycles`
 };
 
+// Block mode (ExecutionObserver::wants_blocks): the instructions of a
+// translated block before its last one, reported in one event when the block
+// has run. Instruction i's retirement (as on_instruction would have reported
+// it) is instructions[i] plus every extra with index i; the last instruction
+// the block ran still comes through on_instruction, with the flow events it
+// caused. Markers written by the block's instructions, and SP after each of
+// them that wrote it, come with the event: a marker belongs before the first
+// instruction starting at or after its cycle, as in precise mode.
+struct CostExtra {
+  std::uint16_t index = 0;  // the instruction in the block
+  StallCause cause = StallCause::Count;  // Count: execution cycles, no cause
+  bool adds_cycles = true;  // false: a stall split only (cycles unchanged)
+  std::int32_t cycles = 0;  // negative: an operand-dependent divide faster than its static cost
+};
+struct StackWrite {
+  std::uint16_t index = 0;  // the instruction that wrote SP
+  std::uint32_t sp = 0;     // SP after it
+};
+struct RetiredBlock {
+  // The same id for the same decoded block all run long, dense from 0: the
+  // observer can keep what it derives from `instructions` under it.
+  std::uint32_t id = 0;
+  std::uint32_t size = 0;  // instructions in the block (all of them, not only those run)
+  std::span<const RetiredInstruction> instructions;  // the static part of [0, count)
+  std::span<const CostExtra> extras;                 // run-time parts, in no particular order
+  std::span<const StackWrite> stack;                 // in program order
+  std::span<const TraceMarker> markers;              // in the order written
+  std::uint64_t start_cycle = 0;                     // cycles completed before instructions[0]
+};
+
 class ExecutionObserver {
  public:
   virtual ~ExecutionObserver() = default;
+
+  // Block mode: the machine reports whole blocks (on_block) where it can,
+  // and runs as fast as without an observer where the core allows (ARMv6-M:
+  // no instruction hook). Data accesses then come with the index of the
+  // instruction in the block that made them (on_block_data_access).
+  virtual bool wants_blocks() const { return false; }
+  virtual void on_block(const RetiredBlock& block) { (void)block; }
+  virtual void on_block_data_access(std::uint32_t index, std::uint32_t address, std::uint32_t bytes,
+                                    bool write) {
+    (void)index;
+    on_data_access(address, bytes, write);
+  }
+  // The machine starts the run over (a precise re-run, sim/machine/machine.hpp
+  // simulate): forget every event so far.
+  virtual void on_restart() {}
 
   // Data reads and writes of every mapped region and the PPB (memory hooks on
   // the whole map: slower; asked once, before the run starts).

@@ -51,15 +51,38 @@ Machine::Machine(const Target& target, const ElfImage& elf, const RunOptions& op
   core_.map_mmio(PrivatePeripheralBus::kBase, PrivatePeripheralBus::kSize, &on_ppb_read,
                  &on_ppb_write, this);
   observer_ = options.timing ? options.observer : nullptr;
-  block_only_ = options.timing && is_armv6m(target.core) && !options.precise && !observer_;
+  block_only_ = options.timing && is_armv6m(target.core) && !options.precise &&
+                (!observer_ || observer_->wants_blocks());
+  block_observed_ = observer_ && observer_->wants_blocks() && !options.precise;
   if (options.timing) {
     core_.add_block_hook(&on_block, this);
     // ARMv6-M has no IT, no divide and no multi-word alignment rule beyond
     // what Unicorn enforces: its blocks run without the instruction hook.
     if (!block_only_) core_.add_code_hook(&on_instruction, this);
-    install_memory_hooks();
-    if (observer_ && observer_->wants_data_accesses()) {
-      core_.add_memory_hook(&on_observed_access, this, 0, 0xFFFF'FFFFu, true);
+    if (block_observed_) {
+      // One hook places data stalls and traffic on instructions by counting
+      // accesses (machine_observe_blocks.cpp); none when neither is wanted.
+      observe_traffic_ = observer_->wants_data_accesses();
+      bool data_costs = false;
+      for (const RegionTiming& timing : memory_system_.regions()) data_costs |= timing.data_costs;
+      count_accesses_ = block_only_ && (observe_traffic_ || data_costs);
+      if (count_accesses_ || observe_traffic_) {
+        core_.add_memory_hook(&on_block_observed_access, this, 0, 0xFFFF'FFFFu, true);
+      } else {
+        // M4 without traffic: the instruction hook names the instruction; only
+        // the regions where accesses stall are hooked, as without an observer.
+        for (const RegionTiming& timing : memory_system_.regions()) {
+          if (!timing.data_costs) continue;
+          core_.add_memory_hook(&on_block_observed_access, this, timing.region->base,
+                                static_cast<std::uint32_t>(timing.region->end() - 1),
+                                timing.region->access.write);
+        }
+      }
+    } else {
+      install_memory_hooks();
+      if (observer_ && observer_->wants_data_accesses()) {
+        core_.add_memory_hook(&on_observed_access, this, 0, 0xFFFF'FFFFu, true);
+      }
     }
   }
   core_.add_interrupt_hook(&on_interrupt, this);
@@ -127,6 +150,7 @@ RunResult Machine::run() {
   int error = core_.start(*reset);
   // Exception returns and WFI stop the emulation; the machine resumes it.
   while (true) {
+    if (block_observed_) observe_block_stopped();
     const StopSnapshot stop = observer_ ? observe_stop() : StopSnapshot{};
     const auto resume = resume_after_stop(error);
     if (!resume) break;
@@ -174,6 +198,7 @@ RunResult simulate(const Target& target, const ElfImage& elf, const RunOptions& 
   if (!first.needs_precise_replay) return first;
   RunOptions precise = options;
   precise.precise = true;
+  if (options.observer) options.observer->on_restart();
   precise.console_skip = first.console_bytes;
   Machine machine(target, elf, precise);
   RunResult exact = machine.run();

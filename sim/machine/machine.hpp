@@ -26,6 +26,7 @@
 #include "sim/timing/timing.hpp"
 
 #include <chrono>
+#include <climits>
 #include <cstdint>
 #include <cstdio>
 #include <filesystem>
@@ -135,6 +136,35 @@ class Machine {
   static void on_observed_access(uc_struct*, int type, std::uint64_t address, int size,
                                  std::int64_t value, void* self);
 
+  // Block mode (machine_observe_blocks.cpp; ExecutionObserver::wants_blocks).
+  // What a block's instructions cost before anything runs (the templates of
+  // RetiredBlock::instructions), built once per decoded block.
+  struct BlockTemplates {
+    std::vector<RetiredInstruction> insns;
+    // ARMv6-M: the instruction making the block's n-th data access, and how
+    // many accesses instructions [0, i) make (the core says no PC in memory
+    // hooks; a block that ran has made every access of its instructions).
+    std::vector<std::uint16_t> access_owner;
+    std::vector<std::uint32_t> accesses_before;
+    // SP change of each instruction that writes SP, when fixed (PUSH/POP);
+    // kUnknownSp where only the run knows it. Whether SP after every writer
+    // can be told from SP at the block's start and end.
+    std::vector<std::int32_t> sp_delta;
+    bool sp_known = true;
+    bool whole = true;  // M4: may be reported whole (observe_whole)
+  };
+  static constexpr std::int32_t kUnknownSp = INT32_MIN;
+  const BlockTemplates& block_templates(const BlockInfo& block);
+  bool observe_whole(const BlockInfo& block);
+  void observe_block_start();
+  void observe_block_end();
+  void observe_block_end_at(std::size_t tail);
+  void observe_block_switch(std::size_t index);
+  void observe_block_stopped();
+  void observe_checks(const DecodedInsn& insn, std::size_t index);
+  static void on_block_observed_access(uc_struct*, int type, std::uint64_t address, int size,
+                                       std::int64_t value, void* self);
+
   // Ending the run (machine_faults.cpp).
   void fault(std::string kind, std::string detail, std::uint32_t pc,
              std::optional<std::uint32_t> address = std::nullopt, std::string hint = {});
@@ -235,6 +265,23 @@ class Machine {
     bool running = false;  // an instruction has started
   } observed_;
   std::vector<FlowEvent> pending_flow_;
+  // Block mode: the block running, nothing of it reported yet.
+  bool block_observed_ = false;
+  bool observe_traffic_ = false;  // the observer wants every data access
+  bool count_accesses_ = false;   // the block-mode memory hook is on
+  std::vector<BlockTemplates> templates_;  // by BlockInfo::observed_id - 1
+  struct BlockObservation {
+    const BlockInfo* block = nullptr;
+    const BlockTemplates* templates = nullptr;
+    std::uint32_t id = 0;
+    std::uint64_t start = 0;      // cycles completed before its first instruction
+    std::uint64_t fetch_before = 0;  // fetch_stalls_through(0) then (in start)
+    std::uint32_t sp = 0;         // SP before its first instruction
+    std::uint32_t accesses = 0;   // data accesses so far
+    bool first_of_run = false;    // it holds the run's first instruction
+    std::vector<CostExtra> extras;
+    std::vector<StackWrite> stack;
+  } block_seen_;
 
   // Exceptions: armed once a SysTick interrupt or a pending exception exists.
   bool exceptions_live_ = false;

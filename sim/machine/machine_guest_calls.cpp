@@ -134,6 +134,7 @@ void Machine::handle_breakpoint(std::uint32_t pc) {
     return;
   }
   if (outcome.exit_status) {
+    if (block_observed_) observe_block_end();  // the block's instructions up to this BKPT
     exit_status_ = outcome.exit_status;
     // The BKPT completed (0 cycles: the core is halted while the host serves it).
     const std::size_t completed =

@@ -50,6 +50,7 @@ void Machine::on_block(uc_struct*, std::uint64_t address, std::uint32_t size, vo
     const std::uint8_t it_state = is_armv6m(m.target_.core) ? 0 : it_state_of(m.core_.xpsr());
     known = &m.cache_.decode_new(start, size, it_state);
   }
+  if (m.block_observed_) m.observe_block_end();
   m.finish_block(*known);
   m.current_ = known;
   m.charge_fetches(*known);
@@ -58,6 +59,9 @@ void Machine::on_block(uc_struct*, std::uint64_t address, std::uint32_t size, vo
   m.last_index_ = -1;
   m.last_access_index_ = -1;
   m.check_limits();
+  // Block mode: a block reported whole starts here; another runs precisely,
+  // its first instruction's observe_start retiring the one before.
+  if (m.block_observed_ && m.stop_ == Stop::None && m.observe_whole(*known)) m.observe_block_start();
   // Without the instruction hook, a block is taken to run to its end unless
   // something (a semihosting call, a fault) says where it stopped.
   if (m.block_only_ && m.stop_ == Stop::None) m.pc_ = known->last_address;
@@ -189,6 +193,15 @@ void Machine::on_instruction(uc_struct*, std::uint64_t address, std::uint32_t, v
   const BlockInfo* block = m.current_;
   if (!block || m.stop_ != Stop::None || !block->contains(m.pc_)) return;
   const std::size_t index = block->index(m.pc_);
+  if (m.block_seen_.block) {
+    // Reported whole: only the timing's own run-time rules, until an
+    // exception becomes possible.
+    if (!m.exceptions_live_) {
+      if (block->needs_instruction_checks) m.observe_checks(block->insns[index], index);
+      return;
+    }
+    m.observe_block_switch(index);
+  }
   if (m.observer_) m.observe_start(index);
   if (m.exceptions_live_ && m.poll_exceptions(index)) {
     if (m.observer_) m.observe_exception_entry();
