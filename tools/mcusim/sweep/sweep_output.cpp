@@ -2,6 +2,7 @@
 #include "tools/mcusim/sweep/sweep_output.hpp"
 
 #include "reports/report_view.hpp"
+#include "reports/sweep_plots.hpp"
 #include "sim/error.hpp"
 
 #include <fmt/format.h>
@@ -196,7 +197,11 @@ std::string sweep_markdown(const json& sweep) {
 }
 
 std::vector<std::pair<std::string, std::string>> sweep_files(const json& sweep) {
-  return {{"sweep.json", sweep_json_text(sweep)}, {"sweep.csv", sweep_csv(sweep)}, {"sweep.md", sweep_markdown(sweep)}};
+  std::vector<std::pair<std::string, std::string>> files = {
+      {"sweep.json", sweep_json_text(sweep)}, {"sweep.csv", sweep_csv(sweep)}, {"sweep.md", sweep_markdown(sweep)}};
+  // The plots and the page, drawn from the same document (docs/sweep-plots.md).
+  for (auto& file : sweep_plot_files(sweep)) files.push_back(std::move(file));
+  return files;
 }
 
 void write_sweep_dir(const std::filesystem::path& requested, const json& sweep) {

@@ -45,7 +45,9 @@ std::string sweep_json_text(const nlohmann::json& sweep);
 std::string sweep_csv(const nlohmann::json& sweep);
 std::string sweep_markdown(const nlohmann::json& sweep);
 
-// (file name, contents): sweep.json, sweep.csv, sweep.md.
+// (file name, contents): sweep.json, sweep.csv, sweep.md, then the plots
+// (latency_vs_clock.svg, cycles_by_layer.svg, energy_vs_clock.svg) and
+// sweep.html of reports/sweep_plots.hpp.
 std::vector<std::pair<std::string, std::string>> sweep_files(const nlohmann::json& sweep);
 
 // Writes sweep_files() into DIR all at once (reports/report_dir.hpp's swap):
