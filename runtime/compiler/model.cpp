@@ -17,6 +17,16 @@ std::string_view element_type_name(ElementType type) noexcept {
   return "OTHER";
 }
 
+std::optional<std::int64_t> checked_element_count(const std::vector<std::int32_t>& shape) noexcept {
+  std::int64_t n = 1;
+  for (std::int32_t d : shape) {
+    if (d < 0) return std::nullopt;
+    n *= d;  // both factors are below 2^31: the product fits in 64 bits
+    if (n > kMaxTensorElements) return std::nullopt;
+  }
+  return n;
+}
+
 std::size_t element_size(ElementType type) noexcept {
   switch (type) {
     case ElementType::Int8:

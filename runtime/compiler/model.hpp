@@ -19,6 +19,14 @@ namespace mcusim::compiler {
 enum class ElementType : std::uint8_t { Float32, Int8, Int16, Int32, Int64, UInt8, Bool, Other };
 
 std::string_view element_type_name(ElementType type) noexcept;
+
+// The most elements one tensor may have: the runtime and the plan count
+// elements and byte offsets in int32 (docs/robustness.md, "Limits").
+inline constexpr std::int64_t kMaxTensorElements = 0x7FFF'FFFF;
+// The product of `shape`'s dimensions, or nullopt when a dimension is
+// negative or the product exceeds kMaxTensorElements (checked at every step,
+// so 8 dimensions of 2^31 cannot overflow the 64-bit product either).
+std::optional<std::int64_t> checked_element_count(const std::vector<std::int32_t>& shape) noexcept;
 // Bytes per element; 0 for Other.
 std::size_t element_size(ElementType type) noexcept;
 

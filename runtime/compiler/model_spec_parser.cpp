@@ -119,7 +119,9 @@ class SpecParser {
 
   void read_input(const toml::table& table, SpecNetwork& net) const {
     fields_.check_keys(table, kInputKeys, kInputContext);
-    net.input_shape = fields_.shape(fields_.require(table, kShapeKey, kInputContext), kShapeKey, kInputContext);
+    const toml::node& shape_node = fields_.require(table, kShapeKey, kInputContext);
+    net.input_shape = fields_.shape(shape_node, kShapeKey, kInputContext);
+    check_element_count(shape_node, net.input_shape, "the input");
     const toml::node* calibration = table.get(kCalibrationKey.key);
     const toml::node* scale = table.get(kScaleKey.key);
     const toml::node* zero_point = table.get(kZeroPointKey.key);
@@ -207,9 +209,20 @@ class SpecParser {
     const int source_index = layer.input_from == SpecLayer::kFromPrevious ? static_cast<int>(index) - 1 : layer.input_from;
     layer.input_shape = source_index < 0 ? net.input_shape : net.layers[static_cast<std::size_t>(source_index)].output_shape;
     infer_output_shape(fields_, table, context, net.input_shape, net.layers, layer);
+    check_element_count(table, layer.output_shape, fmt::format("the output of layer {} ('{}')", index, layer.name));
+    if (layer.weighted()) {
+      check_element_count(table, expected_weight_shape(layer), fmt::format("the weights of layer {} ('{}')", index, layer.name));
+    }
     read_quantization_keys(table, context, net, layer);
     if (layer.weighted()) read_weights(table, context, net, layer);
     net.layers.push_back(std::move(layer));
+  }
+
+  // Before any buffer is sized or any weight generated from the shape.
+  void check_element_count(const toml::node& at, const std::vector<std::int32_t>& shape, const std::string& what) const {
+    if (checked_element_count(shape)) return;
+    fields_.fail(at, "mcusim runs tensors of up to 2^31 - 1 elements (32-bit counts, as on the device): make it smaller",
+                 fmt::format("{} has shape {}, whose element count overflows 32 bits", what, dims_text(shape)));
   }
 
   // `from = "name"`: an earlier layer, or "input".

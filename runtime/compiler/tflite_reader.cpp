@@ -3,6 +3,7 @@
 #include "runtime/compiler/tflite_reader.hpp"
 
 #include <fmt/format.h>
+#include <fmt/ranges.h>
 
 #include <algorithm>
 #include <array>
@@ -180,6 +181,12 @@ class Reader {
                             "{} has a dynamic or negative dimension ({})", where, d);
           }
           tensor.shape.push_back(d);
+        }
+        // Before anything sizes a buffer from it (byte_size, the planner).
+        if (!checked_element_count(tensor.shape)) {
+          throw_bad_input("mcusim runs tensors of up to 2^31 - 1 elements (32-bit counts, as on the device)",
+                          "{} has shape [{}], whose element count overflows 32 bits", where,
+                          fmt::join(tensor.shape, ", "));
         }
       }
       if (t->sparsity() != nullptr) {

@@ -1,8 +1,10 @@
 // `mcusim check` end to end (tools/mcusim/check_command.cpp): within budget 0,
 // each kind of budget exceeded 1 with its row, a regression beyond the
 // tolerance 1, a malformed budget or baseline 2 with file and line; and
-// `--report DIR` all or nothing: a run that fails (exit 2 or 3) leaves an
-// existing DIR as it was and no partial folder beside it.
+// `--report DIR` all or nothing: a run refused as bad input (exit 2) leaves
+// an existing DIR as it was, a run stopped by a fault or limit (exit 3)
+// replaces it with its "limit"/"faulted" report, and no partial folder is
+// left beside it.
 #include "tests/support/test_support.hpp"
 
 #include <gtest/gtest.h>
@@ -170,7 +172,7 @@ std::set<std::string> siblings_of(const fs::path& dir) {
   return names;
 }
 
-TEST_F(CheckCommand, AFailedRunLeavesAnExistingReportFolderAsItWas) {
+TEST_F(CheckCommand, BadInputLeavesTheReportFolderAndALimitReplacesItWithALimitReport) {
   const fs::path parent = *dir_ / "atomic";
   const fs::path out = parent / "report";
   fs::create_directories(parent);
@@ -181,14 +183,17 @@ TEST_F(CheckCommand, AFailedRunLeavesAnExistingReportFolderAsItWas) {
   // Exit 2: a model file that does not exist.
   const CommandResult bad = run_mcusim({"run", "--model", (*dir_ / "missing.tflite").string(), "--report", out.string()});
   EXPECT_EQ(bad.exit_code, 2) << bad.err;
-  // Exit 3: the cycle limit hit in the middle of the run.
+  EXPECT_EQ(read(out / "report.json"), before);
+  // Exit 3: the cycle limit hit in the middle of the run; the report says so
+  // (docs/robustness.md) instead of leaving the last good numbers in DIR.
   const CommandResult limit = run_mcusim({"run", "--workload", "sine", "--max-cycles", "2000", "--report", out.string()});
   EXPECT_EQ(limit.exit_code, 3) << limit.err;
+  EXPECT_EQ(json::parse(read(out / "report.json"))["status"], "limit");
   const CommandResult check_limit =
       run_mcusim({"check", "--workload", "sine", "--max-cycles", "2000", "--cycles", "1", "--report", out.string()});
   EXPECT_EQ(check_limit.exit_code, 3) << check_limit.err;
-
-  EXPECT_EQ(read(out / "report.json"), before);
+  EXPECT_EQ(json::parse(read(out / "report.json"))["command"], "check");
+  EXPECT_EQ(json::parse(read(out / "report.json"))["status"], "limit");
   EXPECT_EQ(siblings_of(out), std::set<std::string>{"report"});
 }
 

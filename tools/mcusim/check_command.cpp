@@ -147,8 +147,8 @@ int check(const CheckOptions& options) {
   report["baseline"] = baseline ? compare_with_baseline(report, *baseline, tolerance, options.baseline) : Report(nullptr);
 
   const int code = exit_code_of(report);
-  // A faulted run leaves --report DIR as it was (docs/check.md).
-  if (!options.report_dir.empty() && code != 3) write_report_dir(options.report_dir, report);
+  // A faulted run writes its faulted report too (docs/robustness.md).
+  if (!options.report_dir.empty()) write_report_dir(options.report_dir, report);
   if (options.json) {
     fmt::print("{}", to_text(report));
   } else {

@@ -12,6 +12,7 @@
 #include "sim/machine/machine.hpp"
 #include "sim/target/target.hpp"
 #include "tools/mcusim/commands.hpp"
+#include "tools/mcusim/fault_printout.hpp"
 #include "tools/mcusim/profile_printout.hpp"
 
 #include <fmt/format.h>
@@ -38,28 +39,6 @@ struct ExecOptions {
   std::string arguments;
   std::string report_dir;
 };
-
-void print_fault(const GuestFault& fault) {
-  std::fflush(stdout);  // the guest's output first, then the fault
-  fmt::print(stderr, "mcusim: guest fault: {}: {}\n", fault.kind, fault.detail);
-  if (fault.pc_symbol.rfind("0x", 0) == 0) {
-    fmt::print(stderr, "  pc 0x{:08x} (outside the program's code)\n", fault.pc);
-  } else {
-    fmt::print(stderr, "  pc 0x{:08x} in {}\n", fault.pc, fault.pc_symbol);
-  }
-  if (fault.address) {
-    fmt::print(stderr, "  address 0x{:08x} ({})\n", *fault.address, fault.address_note);
-  }
-  if (!fault.call_stack.empty()) {
-    std::string stack;
-    for (const auto& frame : fault.call_stack) {
-      if (!stack.empty()) stack += " <- ";
-      stack += frame;
-    }
-    fmt::print(stderr, "  call stack: {}\n", stack);
-  }
-  if (!fault.hint.empty()) fmt::print(stderr, "  hint: {}\n", fault.hint);
-}
 
 void print_summary(const RunResult& run, const ExecOptions& options) {
   fmt::print("\nmcusim exec: {} on {} ({}, {} MHz)\n", options.elf, run.target,
@@ -165,8 +144,9 @@ Command add_exec_command(CLI::App& app) {
             if (energy) context.energy = profiler::run_energy(*energy, profiler::run_activity(run));
             auto report = report_json(run, context);
             if (profiled) add_execution_profile(report, profiled->profile);
-            // A faulted run leaves --report DIR as it was (docs/check.md).
-            if (!options->report_dir.empty() && !run.fault) {
+            // A faulted run writes its faulted report too: status, fault, no
+            // run figures (docs/robustness.md); only bad input writes nothing.
+            if (!options->report_dir.empty()) {
               write_report_dir(options->report_dir, report, profiled ? &profiled->profile : nullptr);
             }
             if (options->json) {

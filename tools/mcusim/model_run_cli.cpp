@@ -30,6 +30,9 @@ void add_model_run_options(CLI::App& cmd, ModelRunCliOptions& options) {
                  "mcusim_kernels.h; docs/compare.md); repeatable");
   cmd.add_option("--max-cycles", options.max_cycles, "stop a run that takes longer (exit 3)");
   cmd.add_option("--timeout", options.timeout_seconds, "host seconds before the run is stopped (exit 3)");
+  cmd.add_option("--max-output", options.max_output, "stop the run once the guest printed this many bytes (exit 3)")
+      ->capture_default_str()
+      ->check(CLI::PositiveNumber);
 }
 
 PreparedModelRun prepare_model_run(const ModelRunCliOptions& cli, std::FILE* console) {
@@ -60,6 +63,7 @@ PreparedModelRun prepare_model_run(const ModelRunCliOptions& cli, std::FILE* con
   for (const std::string& kernel : cli.kernels) request.user_kernels.push_back(compiler::parse_user_kernel(kernel));
   request.limits.max_cycles = cli.max_cycles;
   request.limits.timeout_seconds = cli.timeout_seconds;
+  request.limits.console_limit = cli.max_output;
   request.limits.console = console;
 
   // Inputs: --input files, else the workload's inputs.npy, else generated.

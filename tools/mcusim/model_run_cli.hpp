@@ -3,6 +3,7 @@
 // place that resolves a workload or model, its target, budget and inputs.
 #pragma once
 
+#include "sim/guest/console.hpp"
 #include "sim/target/target.hpp"
 #include "tools/mcusim/model_run.hpp"
 
@@ -30,10 +31,11 @@ struct ModelRunCliOptions {
   std::vector<std::string> kernels;  // --kernel OP=file.c
   std::uint64_t max_cycles = 1'000'000'000ull;
   double timeout_seconds = 0;
+  std::uint64_t max_output = Console::kDefaultLimit;  // --max-output: console cap (docs/robustness.md)
 };
 
 // --workload, --model, --target, --variant, --inferences, --input, --budget,
-// --work-dir, --stack-bytes, --weights-in, --kernel, --max-cycles, --timeout.
+// --work-dir, --stack-bytes, --weights-in, --kernel, --max-cycles, --timeout, --max-output.
 void add_model_run_options(CLI::App& command, ModelRunCliOptions& options);
 
 struct PreparedModelRun {

@@ -9,6 +9,7 @@
 #include "sim/error.hpp"
 #include "sim/target/target.hpp"
 #include "tools/mcusim/commands.hpp"
+#include "tools/mcusim/fault_printout.hpp"
 #include "tools/mcusim/model_run.hpp"
 #include "tools/mcusim/model_run_cli.hpp"
 #include "tools/mcusim/profile_printout.hpp"
@@ -78,11 +79,13 @@ int run(const RunCliOptions& cli) {
   if (outcome.profile && request.dump_tensors) write_tensor_dump(cli.dump_tensors, outcome);
   auto report = model_report_json(outcome.run, profile, outcome.facts, context);
   if (outcome.execution) add_execution_profile(report, *outcome.execution);
-  // A run that faulted leaves --report DIR as it was (docs/check.md).
-  if (!cli.report_dir.empty() && !outcome.run.fault) {
+  // A faulted run writes its faulted report too: status, fault, no run
+  // figures (docs/robustness.md); only bad input writes nothing.
+  if (!cli.report_dir.empty()) {
     write_report_dir(cli.report_dir, report, outcome.execution ? &*outcome.execution : nullptr);
   }
   if (cli.json) {
+    if (outcome.run.fault) print_fault(*outcome.run.fault);  // stderr, as without --json
     fmt::print("{}", to_text(report));
   } else {
     print_run(outcome, target, prepare_seconds);

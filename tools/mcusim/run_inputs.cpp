@@ -40,8 +40,24 @@ std::uint8_t quantize(float value, float scale, std::int32_t zero_point) {
   return static_cast<std::uint8_t>(static_cast<std::int8_t>(q));
 }
 
+// Refused from its size alone, before a byte is read: a file far larger than
+// the tensors a run can use would only cost memory (docs/robustness.md).
+void check_input_size(const fs::path& path, std::size_t tensor_bytes) {
+  std::error_code error;
+  const std::uintmax_t bytes = fs::file_size(path, error);
+  if (error) throw_bad_input("check the path", "cannot read input file {}: {}", path.string(), error.message());
+  if (bytes > kMaxInputFileBytes) {
+    throw_bad_input(fmt::format("give at most {} MiB per input file: the tensors the run uses, one {}-byte tensor "
+                                "per inference (--inferences)",
+                                kMaxInputFileBytes >> 20, tensor_bytes),
+                    "input file {} has {} bytes, more than the {} MiB mcusim reads from one input file",
+                    path.string(), bytes, kMaxInputFileBytes >> 20);
+  }
+}
+
 std::vector<std::vector<std::uint8_t>> read_one(const fs::path& path, const compiler::Tensor& input) {
   const std::size_t tensor_bytes = input.byte_size();
+  check_input_size(path, tensor_bytes);
   if (path.extension() == ".npy") {
     const compiler::NpyArray array = compiler::read_npy(path);
     if (array.type == compiler::NpyType::Int8) return split(array.data, tensor_bytes, path);

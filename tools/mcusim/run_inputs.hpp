@@ -13,8 +13,14 @@
 
 namespace mcusim::cli {
 
-// Throws mcusim::Error (BadInput) naming the file when its size does not
-// divide into whole input tensors, or a .npy of another type.
+// The largest input file read (raw or .npy), checked from its size before
+// reading: 64 MiB holds thousands of inferences' inputs of the bundled
+// workloads (the largest, visual wake words, takes 27 KiB per inference).
+inline constexpr std::uintmax_t kMaxInputFileBytes = std::uintmax_t{64} << 20;
+
+// Throws mcusim::Error (BadInput) naming the file when it is larger than
+// kMaxInputFileBytes, its size does not divide into whole input tensors, or
+// it is a .npy of another type.
 std::vector<std::vector<std::uint8_t>> read_input_tensors(const std::filesystem::path& path,
                                                           const compiler::Tensor& input);
 

@@ -2,6 +2,7 @@
 #include "tools/mcusim/run_printout.hpp"
 
 #include "runtime/firmware/size_breakdown.hpp"
+#include "tools/mcusim/fault_printout.hpp"
 
 #include <fmt/format.h>
 
@@ -21,13 +22,6 @@ std::string budget_margin(const BudgetVerdict& verdict) {
   const double share = verdict.limit > 0 ? 100.0 * margin / verdict.limit : 0.0;
   const std::string magnitude = budget_value(verdict.name, margin < 0 ? -margin : margin);
   return fmt::format("{}{} ({:+.1f} %)", margin < 0 ? "-" : "", magnitude, share);
-}
-
-void print_fault(const GuestFault& fault) {
-  fmt::print(stderr, "mcusim: guest fault: {}: {}\n  pc 0x{:08x} in {}\n", fault.kind, fault.detail, fault.pc,
-             fault.pc_symbol);
-  if (fault.address) fmt::print(stderr, "  address 0x{:08x} ({})\n", *fault.address, fault.address_note);
-  if (!fault.hint.empty()) fmt::print(stderr, "  hint: {}\n", fault.hint);
 }
 
 void print_energy(const ModelRunFacts& facts) {
