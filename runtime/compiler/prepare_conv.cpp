@@ -163,8 +163,10 @@ OpParams prepare_conv2d(const PrepareContext& ctx) {
   p.filter_c = filter.shape[3];
   ctx.require(output.shape[0] == p.batches && output.shape[3] == p.output_c, kReexport,
               "output shape does not match the input batch and the {} filters", p.output_c);
+  // input_c / filter_c is the group count: checked non-zero before it divides
+  // (an input of 0 channels divided by zero; found by fuzz_tflite).
   ctx.require(p.filter_c > 0 && p.filter_h > 0 && p.filter_w > 0 && p.input_c % p.filter_c == 0 &&
-                  p.output_c % (p.input_c / p.filter_c) == 0,
+                  p.input_c / p.filter_c > 0 && p.output_c % (p.input_c / p.filter_c) == 0,
               kReexport, "filters of depth {} do not divide {} input channels into groups", p.filter_c, p.input_c);
   set_window(ctx, output, p);
   check_bias(ctx, bias, p.output_c);
