@@ -14,7 +14,9 @@ ctest --test-dir build --output-on-failure -j "$jobs"
 
 cmake -S . -B build-asan -G Ninja -DCMAKE_BUILD_TYPE=Debug -DMCUSIM_SANITIZE=ON >/dev/null
 cmake --build build-asan -j "$jobs"
-ASAN_OPTIONS=detect_leaks=1 UBSAN_OPTIONS=print_stacktrace=1 \
+# MCUSIM_OTHER_BINARY: the sanitizer suite's Determinism test also runs the
+# Release binary and requires byte-identical JSON (docs/robustness.md).
+ASAN_OPTIONS=detect_leaks=1 UBSAN_OPTIONS=print_stacktrace=1 MCUSIM_OTHER_BINARY="$PWD/build/mcusim" \
   ctest --test-dir build-asan --output-on-failure -j "$jobs"
 
 # Every loader's fuzz target for 20 s (docs/fuzzing.md): clang-14 +
