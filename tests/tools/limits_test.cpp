@@ -9,7 +9,8 @@
 //     (the input, a layer's weights) and in a .tflite (exit 2 naming it);
 //   - an input file larger than the 64 MiB read cap (exit 2, nothing read);
 //   - a guest printing without end: stopped at --max-output (exit 3), by
-//     default at 16 MiB.
+//     default at 16 MiB;
+//   - a sweep grid of a million points (exit 2, before any point runs).
 #include <gtest/gtest.h>
 #include <nlohmann/json.hpp>
 
@@ -203,6 +204,23 @@ TEST_F(Limits, TheDefaultOutputCapIs16MiB) {
   EXPECT_NE(result.err.find("the guest printed more than 16777216 bytes"), std::string::npos) << result.err;
   // The summary follows the guest's output on stdout after a blank line.
   EXPECT_EQ(result.out.find("\nmcusim exec:"), std::size_t{16} << 20) << "the guest's output is not exactly 16 MiB";
+}
+
+TEST_F(Limits, ASweepGridOfAMillionPointsIsRefusedBeforeAnyPointRuns) {
+  // 4 targets x 6 workloads x 1000 clocks x 16 wait states x 3 variants =
+  // 1,152,000 points against the default --max-points 10000 (docs/sweep.md).
+  std::string clocks, wait_states;
+  for (int mhz = 1; mhz <= 1000; ++mhz) clocks += (mhz > 1 ? "," : "") + std::to_string(mhz);
+  for (int ws = 0; ws <= 15; ++ws) wait_states += (ws > 0 ? "," : "") + std::to_string(ws);
+  const auto started = std::chrono::steady_clock::now();
+  const CommandResult result = run_mcusim({"sweep", "--target", "generic-m0,generic-m0plus,generic-m4,touch-m0",
+                                           "--workload", "touch,sine,kws-ds-cnn,vww-mobilenet,resnet-8,anomaly-ae",
+                                           "--clock-mhz", clocks, "--wait-states", wait_states, "--variant",
+                                           "ref,m0,m4", "--json", "-o", (dir_ / "sweep").string()});
+  const double seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
+  expect_bad_input(result, {"the grid has 1152000 points, more than --max-points 10000"});
+  EXPECT_FALSE(fs::exists(dir_ / "sweep")) << "a refused sweep wrote its folder";
+  EXPECT_LT(seconds, 10.0);
 }
 
 }  // namespace
