@@ -8,11 +8,14 @@
 #include <bit>
 #include <cstddef>
 #include <cstring>
+#include <optional>
+#include <span>
 #include <type_traits>
 #include <variant>
 
 #include "runtime/compiler/op_params.hpp"
 #include "runtime/compiler/weight_layout.hpp"
+#include "runtime/compiler/weight_layout_m4.hpp"
 #include "runtime/include/mcusim_engine.h"
 #include "runtime/include/mcusim_plan.h"
 #include "runtime/kernels/kernels.h"
@@ -127,12 +130,14 @@ std::uint8_t plan_type(ElementType type) {
   }
 }
 
-// The params bytes of one operator; per-channel arrays and copy sizes go to
-// the weights section through `b` first, so their offsets are known.
-// The variant block of a FULLY_CONNECTED operator (0: none).
-std::uint32_t fc_variant_block(const Model& model, const Operator& op, const FullyConnectedOp& k,
-                               const PlanOptions& options, BlobBuilder& b) {
-  if (options.variant != "m0" || op.inputs.size() < 2) return 0;
+// The constant filter (int8) and bias (int32, empty when the operator has
+// none) a variant block is computed from; nullopt when either is not a constant.
+struct ConstantWeights {
+  std::span<const std::int8_t> filter;
+  std::vector<std::int32_t> bias;
+};
+std::optional<ConstantWeights> constant_weights(const Model& model, const Operator& op) {
+  if (op.inputs.size() < 2) return std::nullopt;
   auto constant = [&](std::size_t slot) -> const Tensor* {
     if (slot >= op.inputs.size() || op.inputs[slot] < 0) return nullptr;
     const Tensor& t = model.tensors.at(static_cast<std::size_t>(op.inputs[slot]));
@@ -140,19 +145,46 @@ std::uint32_t fc_variant_block(const Model& model, const Operator& op, const Ful
   };
   const Tensor* filter = constant(1);
   const Tensor* bias = constant(2);
-  if (filter == nullptr || filter->type != ElementType::Int8) return 0;
-  if (op.inputs.size() > 2 && op.inputs[2] >= 0 && (bias == nullptr || bias->type != ElementType::Int32)) return 0;
-  std::vector<std::int32_t> bias_values;
-  if (bias != nullptr) {
-    bias_values.resize(bias->data.size() / 4);
-    std::memcpy(bias_values.data(), bias->data.data(), bias_values.size() * 4);
+  if (filter == nullptr || filter->type != ElementType::Int8) return std::nullopt;
+  if (op.inputs.size() > 2 && op.inputs[2] >= 0 && (bias == nullptr || bias->type != ElementType::Int32)) {
+    return std::nullopt;
   }
-  const std::span<const std::int8_t> weights(reinterpret_cast<const std::int8_t*>(filter->data.data()),
-                                             filter->data.size());
-  const auto block = fc_m0_lanes_block(k.params, weights, bias_values, k.multipliers, k.shifts);
+  ConstantWeights w;
+  w.filter = std::span<const std::int8_t>(reinterpret_cast<const std::int8_t*>(filter->data.data()),
+                                          filter->data.size());
+  if (bias != nullptr) {
+    w.bias.resize(bias->data.size() / 4);
+    std::memcpy(w.bias.data(), bias->data.data(), w.bias.size() * 4);
+  }
+  return w;
+}
+
+// The variant block of a FULLY_CONNECTED operator (0: none): m0's lanes
+// (weight_layout.hpp) or m4's matrix block (weight_layout_m4.hpp).
+std::uint32_t fc_variant_block(const Model& model, const Operator& op, const FullyConnectedOp& k,
+                               const PlanOptions& options, BlobBuilder& b) {
+  if (options.variant != "m0" && options.variant != "m4") return 0;
+  const auto weights = constant_weights(model, op);
+  if (!weights) return 0;
+  const auto block = options.variant == "m0"
+                         ? fc_m0_lanes_block(k.params, weights->filter, weights->bias, k.multipliers, k.shifts)
+                         : fc_m4_block(k.params, weights->filter, weights->bias, k.multipliers, k.shifts);
   return block ? b.append_vector(*block) : 0;
 }
 
+// The variant block of a CONV_2D operator (0: none): m4's matrix block for a
+// 1x1 convolution.
+std::uint32_t conv_variant_block(const Model& model, const Operator& op, const Conv2DOp& k,
+                                 const PlanOptions& options, BlobBuilder& b) {
+  if (options.variant != "m4" || !conv_is_m4_matmul(k.params)) return 0;
+  const auto weights = constant_weights(model, op);
+  if (!weights) return 0;
+  const auto block = conv_m4_block(k.params, weights->filter, weights->bias, k.multipliers, k.shifts);
+  return block ? b.append_vector(*block) : 0;
+}
+
+// The params bytes of one operator; per-channel arrays and copy sizes go to
+// the weights section through `b` first, so their offsets are known.
 std::vector<std::uint8_t> params_bytes(const Model& model, const Operator& op, const PreparedOp& prepared,
                                        const PlanOptions& options, BlobBuilder& b) {
   auto raw = [](const auto& s) {
@@ -178,7 +210,8 @@ std::vector<std::uint8_t> params_bytes(const Model& model, const Operator& op, c
               p.batches,  p.input_h,    p.input_w,    p.input_c,    p.filter_h,   p.filter_w,
               p.filter_c, p.output_h,   p.output_w,   p.output_c,   p.stride_h,   p.stride_w,
               p.dilation_h, p.dilation_w, p.pad_top, p.pad_left,   p.input_offset, p.output_offset,
-              array(k.multipliers), array(k.shifts), p.act_min, p.act_max};
+              array(k.multipliers), array(k.shifts), p.act_min, p.act_max,
+              conv_variant_block(model, op, k, options, b)};
           return raw(q);
         } else if constexpr (std::is_same_v<K, DepthwiseConv2DOp>) {
           const mcusim_plan_depthwise_conv_2d q = {

@@ -74,6 +74,27 @@ PLAN_MAYBE_UNUSED static inline int valid_window(int32_t out, int32_t filter, in
 
 /* ---- per kind ------------------------------------------------------------------ */
 
+#if defined(MCUSIM_OP_FULLY_CONNECTED) || defined(MCUSIM_OP_CONV_2D)
+/* A MCUSIM_PLAN_BLOCK_M4_MATMUL block (mcusim_plan.h) at `block`, whose size
+ * word plan_int32_array has checked: its counts against the operator's matrix
+ * (`rows` outputs of `depth` inputs; the kernel's stack buffer holds
+ * MCUSIM_PLAN_M4_MATMUL_MAX_DEPTH inputs) and every shift in 1..31. */
+static mcusim_plan_status check_m4_matmul_block(const int32_t* block, int32_t rows, int32_t depth) {
+  PLAN_REQUIRE((uint32_t)block[1] >= MCUSIM_PLAN_M4_MATMUL_HEADER);
+  PLAN_REQUIRE(rows >= 1 && depth >= 1 && depth <= MCUSIM_PLAN_M4_MATMUL_MAX_DEPTH &&
+               block[2] == (rows + 3) / 4 && block[3] == 4 * ((depth + 15) / 16));
+  uint32_t weights = 8u, channels = 4u * MCUSIM_PLAN_M4_MATMUL_CHANNEL, words = MCUSIM_PLAN_M4_MATMUL_HEADER;
+  PLAN_REQUIRE(plan_mul(&weights, block[2]) && plan_mul(&weights, block[3]) && plan_mul(&channels, block[2]) &&
+               plan_add(&words, (int32_t)weights) && plan_add(&words, (int32_t)channels) &&
+               words == (uint32_t)block[1]);
+  const int32_t* ch = block + MCUSIM_PLAN_M4_MATMUL_HEADER + weights;
+  for (uint32_t c = 0; c < channels; c += MCUSIM_PLAN_M4_MATMUL_CHANNEL) {
+    PLAN_REQUIRE(ch[c + 3] >= 1 && ch[c + 3] <= 31);
+  }
+  return MCUSIM_PLAN_OK;
+}
+#endif
+
 #if defined(MCUSIM_OP_FULLY_CONNECTED)
 /* A variant block (mcusim_plan.h): its tag and size first, then, for a tag
  * this engine knows, its counts against the params and every constant whose
@@ -83,6 +104,10 @@ static mcusim_plan_status check_fc_block(const plan_op_view* v, const mcusim_pla
   PLAN_TRY(plan_int32_array(v, p->variant_block, 2u, 0));
   const int32_t* block = (const int32_t*)(const void*)(v->ctx->blob + p->variant_block);
   PLAN_TRY(plan_int32_array(v, p->variant_block, (uint32_t)block[1], 0));
+  if ((uint32_t)block[0] == MCUSIM_PLAN_BLOCK_M4_MATMUL) {
+    PLAN_REQUIRE(p->filter_offset == 0);
+    return check_m4_matmul_block(block, p->output_depth, p->accum_depth);
+  }
   if ((uint32_t)block[0] != MCUSIM_PLAN_BLOCK_FC_M0_LANES) return MCUSIM_PLAN_OK;
   PLAN_REQUIRE((uint32_t)block[1] >= MCUSIM_PLAN_FC_M0_LANES_HEADER);
   const int32_t quads = block[2];
@@ -145,7 +170,18 @@ static mcusim_plan_status check_conv_2d(const plan_op_view* v) {
   PLAN_TRY(plan_need_optional(v, 2, MCUSIM_PLAN_INT32, (uint32_t)p->output_c));
   PLAN_TRY(plan_need(v, 3, MCUSIM_PLAN_INT8, out));
   PLAN_TRY(plan_int32_array(v, p->multiplier, (uint32_t)p->output_c, 0));
-  return plan_int32_array(v, p->shift, (uint32_t)p->output_c, 1);
+  PLAN_TRY(plan_int32_array(v, p->shift, (uint32_t)p->output_c, 1));
+  if (p->variant_block == 0u) return MCUSIM_PLAN_OK;
+  /* A variant block: its tag and size, then what a known tag relies on. */
+  PLAN_TRY(plan_int32_array(v, p->variant_block, 2u, 0));
+  const int32_t* block = (const int32_t*)(const void*)(v->ctx->blob + p->variant_block);
+  PLAN_TRY(plan_int32_array(v, p->variant_block, (uint32_t)block[1], 0));
+  if ((uint32_t)block[0] != MCUSIM_PLAN_BLOCK_M4_MATMUL) return MCUSIM_PLAN_OK;
+  /* The matrix form: a 1x1 filter over every pixel, one group. */
+  PLAN_REQUIRE(p->filter_h == 1 && p->filter_w == 1 && p->stride_h == 1 && p->stride_w == 1 && p->pad_top == 0 &&
+               p->pad_left == 0 && p->filter_c == p->input_c && p->output_h == p->input_h &&
+               p->output_w == p->input_w);
+  return check_m4_matmul_block(block, p->output_c, p->input_c);
 }
 #endif
 

@@ -67,6 +67,7 @@ static void run_conv_2d(const mcusim_plan_ctx* ctx, const void* params, void* co
   p.shift = blob_int32(ctx, q->shift);
   p.act_min = q->act_min;
   p.act_max = q->act_max;
+  p.variant_block = blob_int32(ctx, q->variant_block);
   conv2d_s8(&p, (const int8_t*)t[0], (const int8_t*)t[1], (const int32_t*)t[2], (int8_t*)t[3]);
 }
 #endif

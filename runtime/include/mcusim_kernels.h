@@ -26,9 +26,11 @@
  *   DEQUANTIZE               dequantize_s8.c           dequantize_s8_f32
  *   RESHAPE                  reshape.c                 reshape
  *
- * A FULLY_CONNECTED kernel may receive p->variant_block (a weight layout the
- * plan writer made for the m0 variant): a kernel that does not know its tag
- * ignores it, the other fields describe the operator completely.
+ * A FULLY_CONNECTED or CONV_2D kernel may receive p->variant_block (a weight
+ * layout the plan writer made for the m0 or m4 variant; CONV_2D's is the last
+ * field, added in plan format 3 without moving the others): a kernel that
+ * does not know its tag ignores it, the other fields describe the operator
+ * completely.
  *
  * Stability: MCUSIM_KERNEL_ABI_VERSION changes whenever a params struct or a
  * signature changes; a kernel can check it with #if. */

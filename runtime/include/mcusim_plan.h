@@ -28,7 +28,7 @@ extern "C" {
 #endif
 
 #define MCUSIM_PLAN_MAGIC 0x4E4C504Du /* the bytes 'M' 'P' 'L' 'N' */
-#define MCUSIM_PLAN_VERSION 2u /* 2: FULLY_CONNECTED's variant_block */
+#define MCUSIM_PLAN_VERSION 3u /* 2: FULLY_CONNECTED's variant_block; 3: CONV_2D's */
 #define MCUSIM_PLAN_MAX_DIMS 6
 #define MCUSIM_PLAN_NO_TENSOR 0xFFFFFFFFu /* an omitted optional input (a bias) */
 #define MCUSIM_PLAN_MAX_OP_INPUTS 16      /* CONCATENATION's inputs, on the stack */
@@ -182,6 +182,37 @@ typedef struct {
 #define MCUSIM_PLAN_FC_M0_LANES_HEADER 4u
 #define MCUSIM_PLAN_FC_M0_LANES_CHANNEL 10u
 
+/* MCUSIM_PLAN_BLOCK_M4_MATMUL (FULLY_CONNECTED, and CONV_2D with a 1x1
+ * filter, stride 1, no padding and no groups; variant m4; written by
+ * runtime/compiler/weight_layout_m4.cpp when filter_offset is 0, every shift
+ * is <= -1, the accumulation depth is at most MCUSIM_PLAN_M4_MATMUL_MAX_DEPTH
+ * and the proofs below hold). The operator as a matrix product: `rows` =
+ * output_depth (output_c), `depth` = accum_depth (input_c), one input row of
+ * `depth` bytes per pixel. Weights are int16, doubled, two per word, so the
+ * kernel's inner loop is loads and SMLAD only (runtime/kernels/m4/matmul_m4.h):
+ *   [0] tag, [1] size in words = 4 + row_quads * depth_quads * 8 + row_quads * 16,
+ *   [2] row_quads = ceil(rows / 4), [3] depth_quads = 4 * ceil(depth / 16)
+ *     (the depth padded with zero weights to a multiple of 16 inputs),
+ *   weights: per quad of rows r0..r3, per quad of inputs (4q .. 4q+3), eight
+ *     words E(r0) E(r1) E(r2) E(r3) O(r0) O(r1) O(r2) O(r3), where
+ *     E(r) = P(2 w[r][4q], 2 w[r][4q+2]), O(r) = P(2 w[r][4q+1], 2 w[r][4q+3]),
+ *     P(a, b) = (a & 0xFFFF) | (b << 16) (SXTB16's even and odd bytes of an
+ *     input word); weights past the depth or of rows past `rows` are 0,
+ *   channels: per row (row_quads * 4 of them), four words:
+ *     [0] 2 * (bias + input_offset * sum_i w[row][i]); [1] m (the multiplier);
+ *     [2] k = 2^(e-1) + output_offset * 2^e; [3] e = -shift, 1 <= e <= 31,
+ *     with a = word 0 + sum_i 2 w[row][i] * x[i] = 2 * TFLite's accumulator,
+ *     v = SMMULR(a, m) = floor((a * m + 2^31) / 2^32) (TFLite's rounding
+ *     doubling high multiply of a / 2 and m), and
+ *     output = clamp((v + (v < 0 ? -1 : 0) + k) >> e, act_min, act_max)
+ *     (TFLite's rounding divide by 2^e plus the output offset). The writer
+ *     proves |a| < 2^31 and that the sum before the shift fits in int32 for
+ *     every input. */
+#define MCUSIM_PLAN_BLOCK_M4_MATMUL 0x3157344Du /* 'M' '4' 'W' '1' */
+#define MCUSIM_PLAN_M4_MATMUL_HEADER 4u
+#define MCUSIM_PLAN_M4_MATMUL_CHANNEL 4u
+#define MCUSIM_PLAN_M4_MATMUL_MAX_DEPTH 512 /* the kernel's input buffer is on the stack */
+
 typedef struct {
   int32_t batches;
   int32_t input_h, input_w, input_c;
@@ -196,6 +227,7 @@ typedef struct {
   uint32_t shift;      /* blob offset of int32_t[output_c] */
   int32_t act_min;
   int32_t act_max;
+  uint32_t variant_block; /* blob offset of a variant block (above), or 0 */
 } mcusim_plan_conv_2d;
 
 typedef struct {

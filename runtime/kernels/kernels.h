@@ -75,6 +75,8 @@ typedef struct {
   const int32_t* shift;      /* [output_c] */
   int32_t act_min;
   int32_t act_max;
+  /* A variant block (see fully_connected_s8_params), or NULL. */
+  const int32_t* variant_block;
 } conv2d_s8_params;
 
 void conv2d_s8(const conv2d_s8_params* p, const int8_t* input, const int8_t* filter,

@@ -137,13 +137,14 @@ struct Runner {
   const char* label;   // column heading
   const char* target;  // mcusim target
   const char* elf;     // guest name (tests/guests/kernel_runner.cmake)
+  const char* variant; // its kernel variant: the case carries that variant's block, as a plan would
 };
 
 // ref and m0 on the Cortex-M0; ref, m0 and m4 on the Cortex-M4 (m4 needs DSP).
 const Runner kRunners[] = {
-    {"M0 ref", "generic-m0", "kernel_runner_m0"},     {"M0 m0", "generic-m0", "kernel_runner_m0_m0"},
-    {"M4 ref", "generic-m4", "kernel_runner_m4"},     {"M4 m0", "generic-m4", "kernel_runner_m4_m0"},
-    {"M4 m4", "generic-m4", "kernel_runner_m4_m4"},
+    {"M0 ref", "generic-m0", "kernel_runner_m0", "ref"},  {"M0 m0", "generic-m0", "kernel_runner_m0_m0", "m0"},
+    {"M4 ref", "generic-m4", "kernel_runner_m4", "ref"},  {"M4 m0", "generic-m4", "kernel_runner_m4_m0", "m0"},
+    {"M4 m4", "generic-m4", "kernel_runner_m4_m4", "m4"},
 };
 
 }  // namespace
@@ -171,20 +172,22 @@ int run() {
     const auto bytes = mcusim::test::build_tflite(shape.spec);
     const auto model = mcusim::compiler::read_tflite(bytes, shape.name);
     const auto input = random_bytes(shape.input_bytes, 11);
-    const auto kernel_case = mcusim::test::make_kernel_case(model, {input});
     mcusim::compiler::HostInterpreter host(model);
     host.set_input(0, input);
     host.invoke();
     std::string host_hex;
     for (const std::uint8_t b : host.output(0)) host_hex += fmt::format("{:02x}", b);
-    std::ofstream(dir / "case.bin", std::ios::binary)
-        .write(reinterpret_cast<const char*>(kernel_case.blob.data()),
-               static_cast<std::streamsize>(kernel_case.blob.size()));
     std::vector<double> per_mac;
     std::string per_mac_cells;
     std::string cycle_cells;
     bool equal = true;
     for (const Runner& runner : kRunners) {
+      // The operator as the plan writer prepares it for this runner's variant
+      // (params, and the variant block where the writer would add one).
+      const auto kernel_case = mcusim::test::make_kernel_case(model, {input}, runner.variant);
+      std::ofstream(dir / "case.bin", std::ios::binary)
+          .write(reinterpret_cast<const char*>(kernel_case.blob.data()),
+                 static_cast<std::streamsize>(kernel_case.blob.size()));
       const auto run = mcusim::test::run_mcusim({"exec", "--target", runner.target, "--semihosting-root",
                                                  dir.string(), "--args", "case.bin",
                                                  mcusim::test::guest_elf(runner.elf).string()});

@@ -9,6 +9,7 @@
 #include <cstddef>
 #include <cstdint>
 #include <cstring>
+#include <optional>
 #include <stdexcept>
 #include <string>
 #include <type_traits>
@@ -17,6 +18,8 @@
 
 #include "runtime/compiler/model.hpp"
 #include "runtime/compiler/op_params.hpp"
+#include "runtime/compiler/weight_layout.hpp"
+#include "runtime/compiler/weight_layout_m4.hpp"
 #include "tests/guests/kernel_runner/case_blob.h"
 
 namespace mcusim::test {
@@ -72,10 +75,23 @@ std::vector<std::uint8_t> as_bytes(const std::vector<T>& v) {
   return out;
 }
 
+inline std::vector<std::int8_t> as_int8(const std::vector<std::uint8_t>& bytes) {
+  return std::vector<std::int8_t>(bytes.begin(), bytes.end());
+}
+
+inline std::vector<std::int32_t> as_int32(const std::vector<std::uint8_t>& bytes) {
+  std::vector<std::int32_t> out(bytes.size() / 4);
+  std::memcpy(out.data(), bytes.data(), out.size() * 4);
+  return out;
+}
+
 }  // namespace kernel_case_detail
 
 // `inputs` are the model's input tensors' bytes, in model.inputs order.
-inline KernelCase make_kernel_case(const compiler::Model& model, const std::vector<std::vector<std::uint8_t>>& inputs) {
+// `variant`: the kernel variant whose variant block (FULLY_CONNECTED,
+// CONV_2D) the plan writer would add, carried as section 5; "ref" adds none.
+inline KernelCase make_kernel_case(const compiler::Model& model, const std::vector<std::vector<std::uint8_t>>& inputs,
+                                   const std::string& variant = "ref") {
   using namespace compiler;
   using namespace kernel_case_detail;
   if (model.operators.size() != 1) throw std::invalid_argument("a kernel case needs a single-operator model");
@@ -105,15 +121,30 @@ inline KernelCase make_kernel_case(const compiler::Model& model, const std::vect
           result.op = CASE_OP_FULLY_CONNECTED;
           params = params_with_pointers(k.params, offsetof(P, output_shift) + 4, 2, offsetof(P, act_min),
                                         offsetof(P, act_max) + 4);
-          // The trailing variant_block pointer: NULL, the reference layout only.
+          // The trailing variant_block pointer: the runner points it at section 5.
           params.insert(params.end(), 4, 0);
           sections = {tensor_bytes(0), tensor_bytes(1), tensor_bytes(2), as_bytes(k.multipliers), as_bytes(k.shifts)};
+          const auto filter = as_int8(sections[1]);
+          const auto bias = as_int32(sections[2]);
+          std::optional<std::vector<std::int32_t>> block;
+          if (variant == "m0") block = compiler::fc_m0_lanes_block(k.params, filter, bias, k.multipliers, k.shifts);
+          if (variant == "m4") block = compiler::fc_m4_block(k.params, filter, bias, k.multipliers, k.shifts);
+          if (block) sections.push_back(as_bytes(*block));
           result.macs = std::int64_t{k.params.batches} * k.params.accum_depth * k.params.output_depth;
         } else if constexpr (std::is_same_v<K, Conv2DOp> || std::is_same_v<K, DepthwiseConv2DOp>) {
           params = params_with_pointers(k.params, offsetof(P, output_offset) + 4, 2, offsetof(P, act_min),
                                         offsetof(P, act_max) + 4);
           sections = {tensor_bytes(0), tensor_bytes(1), tensor_bytes(2), as_bytes(k.multipliers), as_bytes(k.shifts)};
           const P& q = k.params;
+          if constexpr (std::is_same_v<K, Conv2DOp>) {
+            // The trailing variant_block pointer: the runner points it at section 5.
+            params.insert(params.end(), 4, 0);
+            if (variant == "m4" && compiler::conv_is_m4_matmul(q)) {
+              const auto block = compiler::conv_m4_block(q, as_int8(sections[1]), as_int32(sections[2]),
+                                                         k.multipliers, k.shifts);
+              if (block) sections.push_back(as_bytes(*block));
+            }
+          }
           const std::int64_t outputs = std::int64_t{q.batches} * q.output_h * q.output_w * q.output_c;
           if constexpr (std::is_same_v<K, Conv2DOp>) {
             result.op = CASE_OP_CONV2D;

@@ -5,11 +5,14 @@
  * dilation or groups a filter row's taps are one contiguous run, one dot
  * product. 1x1 convolutions are the case of a single tap. Requantization
  * with one SMLAL (m4/requantize.h). Bit-exact with runtime/kernels/conv2d_s8.c
- * (grouped convolution included: a pair never spans two groups). */
+ * (grouped convolution included: a pair never spans two groups). A 1x1
+ * convolution with the plan writer's m4 block is a matrix product
+ * (m4/matmul_m4.h: int16 weights, loads and SMLAD only). */
 #include <stddef.h>
 
 #include "runtime/kernels/kernels.h"
 #include "runtime/kernels/m4/dot_s8.h"
+#include "runtime/kernels/m4/matmul_m4.h"
 #include "runtime/kernels/m4/requantize.h"
 #include "runtime/kernels/quant_math.h"
 #include "runtime/kernels/tap_range.h"
@@ -61,6 +64,11 @@ static void sum_taps(const tap_walk* t, const int8_t* w0, const int8_t* w1, int 
 
 void conv2d_s8(const conv2d_s8_params* p, const int8_t* input, const int8_t* filter,
                const int32_t* bias, int8_t* output) {
+  if (p->variant_block != 0 && (uint32_t)p->variant_block[0] == MCUSIM_PLAN_BLOCK_M4_MATMUL) {
+    m4_matmul(p->variant_block, p->batches * p->input_h * p->input_w, p->input_c, p->output_c, input, output,
+              p->act_min, p->act_max);
+    return;
+  }
   const int32_t groups = p->input_c / p->filter_c;
   const int32_t filters_per_group = p->output_c / groups;
   const int32_t fc = p->filter_c;

@@ -3,7 +3,7 @@
  *
  * - on the device (__ARM_FEATURE_DSP), the ACLE intrinsics of <arm_acle.h>,
  *   which clang turns into single instructions (SXTB16, SXTAB16 with ROR #8,
- *   SMLAD, SMLABB, SMLATT, SSAT);
+ *   SMLAD, SMLABB, SMLATT, SSAT, SMMULR);
  * - on the host, their semantics in portable C (dsp_emulation.h), so the same
  *   kernel source runs in the host tests at full speed.
  *
@@ -32,6 +32,10 @@ static inline int32_t dsp_smlad(int32_t a, int32_t b, int32_t acc) { return __sm
 static inline int32_t dsp_smlabb(int32_t a, int32_t b, int32_t acc) { return __smlabb(a, b, acc); }
 static inline int32_t dsp_smlatt(int32_t a, int32_t b, int32_t acc) { return __smlatt(a, b, acc); }
 #define dsp_ssat(x, bits) __ssat((x), (bits))
+/* SMMULR: ACLE has no intrinsic; clang selects SMMULR for this form. */
+static inline int32_t dsp_smmulr(int32_t a, int32_t b) {
+  return (int32_t)(((int64_t)a * (int64_t)b + 0x80000000LL) >> 32);
+}
 
 #else
 #include "runtime/kernels/m4/dsp_emulation.h"

@@ -71,6 +71,12 @@ static inline int32_t dsp_smlatt(int32_t a, int32_t b, int32_t acc) {
   return (int32_t)((uint32_t)p + (uint32_t)acc);
 }
 
+/* SMMULR (§A7.7, "SMMUL"): (n * m + 0x80000000)<63:32>, signed: the high
+ * word of the product, rounded. */
+static inline int32_t dsp_smmulr(int32_t a, int32_t b) {
+  return (int32_t)(((int64_t)a * (int64_t)b + (int64_t)0x80000000u) >> 32);
+}
+
 /* SSAT (§A7.7, "SSAT"): SignedSatQ(x, bits), 1 <= bits <= 32. */
 static inline int32_t dsp_ssat(int32_t x, int bits) {
   const int64_t max = ((int64_t)1 << (bits - 1)) - 1;

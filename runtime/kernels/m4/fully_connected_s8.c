@@ -1,13 +1,16 @@
 /* runtime/kernels/m4/fully_connected_s8.c — FULLY_CONNECTED for ARMv7E-M:
  * four output rows at a time share each input word (m4/dot_s8.h: SXTAB16 +
  * SMLAD), requantization with one SMLAL (m4/requantize.h). Bit-exact with
- * runtime/kernels/fully_connected_s8.c.
+ * runtime/kernels/fully_connected_s8.c. With the plan writer's m4 block
+ * (m4/matmul_m4.h): int16 weights, loads and SMLAD only, SMMULR
+ * requantization.
  *
  * A filter offset (non-zero filter zero point) is taken out of the inner
  * loop: sum_d (w + fo)(x + io) = sum_d w (x + io) + fo * sum_d (x + io), the
  * second sum computed once per batch row; equal modulo 2^32. */
 #include "runtime/kernels/kernels.h"
 #include "runtime/kernels/m4/dot_s8.h"
+#include "runtime/kernels/m4/matmul_m4.h"
 #include "runtime/kernels/m4/requantize.h"
 #include "runtime/kernels/quant_math.h"
 
@@ -24,6 +27,11 @@ static int8_t finish(const fully_connected_s8_params* p, int32_t o, int32_t acc,
 
 void fully_connected_s8(const fully_connected_s8_params* p, const int8_t* input,
                         const int8_t* filter, const int32_t* bias, int8_t* output) {
+  if (p->variant_block != 0 && (uint32_t)p->variant_block[0] == MCUSIM_PLAN_BLOCK_M4_MATMUL) {
+    m4_matmul(p->variant_block, p->batches, p->accum_depth, p->output_depth, input, output, p->act_min,
+              p->act_max);
+    return;
+  }
   const int32_t depth = p->accum_depth;
   const int32_t io = p->input_offset;
   const int simd = m4_offset_fits_16(io);

@@ -16,11 +16,14 @@
  *     FULLY_CONNECTED  per_channel_multiplier <- section 3, per_channel_shift
  *                      <- section 4 (NULL when the section is empty)
  *     CONV_2D, DEPTHWISE_CONV_2D  multiplier <- section 3, shift <- section 4
+ *     FULLY_CONNECTED, CONV_2D  variant_block <- section 5 (NULL when absent
+ *                      or empty: the plan writer's block for the runner's
+ *                      kernel variant, runtime/compiler/weight_layout*.hpp)
  *     CONCATENATION    copy_sizes <- section 0
  * sections: the kernel's arguments in the order the kernel takes them:
  *     FULLY_CONNECTED, CONV_2D, DEPTHWISE_CONV_2D:
  *                      0 input, 1 filter, 2 bias (empty = NULL), 3 multipliers,
- *                      4 shifts
+ *                      4 shifts, 5 variant block (optional, not DEPTHWISE)
  *     ADD, MUL:        0 input1, 1 input2
  *     CONCATENATION:   0 copy_sizes (int32 per input), 1.. the inputs
  *     every other op:  0 input

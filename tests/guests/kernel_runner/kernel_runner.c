@@ -171,6 +171,7 @@ static int prepare(void) {
       require_sections(2);
       p.fc.per_channel_multiplier = s32(3);
       p.fc.per_channel_shift = s32(4);
+      p.fc.variant_block = s32(5);
       return 1;
     case CASE_OP_CONV2D:
       get_params(&p.conv, sizeof p.conv);
@@ -178,6 +179,7 @@ static int prepare(void) {
       if (section(3) == NULL || section(4) == NULL) fail(2, "missing multipliers or shifts");
       p.conv.multiplier = s32(3);
       p.conv.shift = s32(4);
+      p.conv.variant_block = s32(5);
       return 1;
     case CASE_OP_DEPTHWISE_CONV2D:
       get_params(&p.dw, sizeof p.dw);
