@@ -194,7 +194,10 @@ OpParams prepare_depthwise_conv2d(const PrepareContext& ctx) {
   p.depth_multiplier = o.depth_multiplier;
   ctx.require(filter.shape[0] == 1 && p.filter_h > 0 && p.filter_w > 0, kReexport,
               "weights must be [1, height, width, channels]");
-  ctx.require(p.depth_multiplier >= 1 && p.output_c == p.input_c * p.depth_multiplier, kReexport,
+  // In 64 bits: the multiplier comes from the file (input_c * 1078071041
+  // overflowed int; found by fuzz_tflite).
+  ctx.require(p.depth_multiplier >= 1 && std::int64_t{p.output_c} == std::int64_t{p.input_c} * p.depth_multiplier,
+              kReexport,
               "{} output channels are not {} input channels times depth multiplier {}", p.output_c, p.input_c,
               p.depth_multiplier);
   ctx.require(output.shape[0] == p.batches && output.shape[3] == p.output_c, kReexport,
