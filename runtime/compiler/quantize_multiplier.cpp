@@ -3,6 +3,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <limits>
 #include <stdexcept>
 #include <string>
 
@@ -52,7 +53,14 @@ std::int32_t quantize_float(float f, float scale, std::int32_t zero_point) {
     throw std::invalid_argument("the activation bound " + std::to_string(f) + " / scale " +
                                 std::to_string(scale) + " does not fit int32");
   }
-  return zero_point + static_cast<std::int32_t>(q);
+  // The zero point can push a bound that fits past int32 too (-2^31 - 128;
+  // found by fuzz_tflite): refused the same way.
+  const std::int64_t bound = std::int64_t{zero_point} + static_cast<std::int64_t>(q);
+  if (bound < std::numeric_limits<std::int32_t>::min() || bound > std::numeric_limits<std::int32_t>::max()) {
+    throw std::invalid_argument("the activation bound " + std::to_string(f) + " / scale " + std::to_string(scale) +
+                                " + zero point " + std::to_string(zero_point) + " does not fit int32");
+  }
+  return static_cast<std::int32_t>(bound);
 }
 
 ActivationRange activation_range_s8(Activation activation, float output_scale, std::int32_t output_zero_point) {
