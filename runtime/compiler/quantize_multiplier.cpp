@@ -11,6 +11,10 @@ namespace mcusim::compiler {
 
 QuantizedMultiplier quantize_multiplier(double real) {
   if (real == 0.0) return {};
+  // A ratio of a file's scales can be NaN or infinite (converting it to an
+  // integer is undefined; found by fuzz_tflite): refused as TFLite refuses
+  // a multiplier out of range.
+  if (!std::isfinite(real)) throw std::invalid_argument("multiplier " + std::to_string(real) + " is not finite");
   int shift = 0;
   const double q = std::frexp(real, &shift);
   auto q_fixed = static_cast<std::int64_t>(std::round(q * static_cast<double>(std::int64_t{1} << 31)));
