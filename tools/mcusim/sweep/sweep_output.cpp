@@ -1,17 +1,15 @@
 // tools/mcusim/sweep/sweep_output.cpp — see sweep_output.hpp.
 #include "tools/mcusim/sweep/sweep_output.hpp"
 
+#include "reports/report_dir.hpp"
 #include "reports/report_view.hpp"
 #include "reports/sweep_plots.hpp"
 #include "sim/error.hpp"
 
 #include <fmt/format.h>
 
-#include <unistd.h>
 
 #include <algorithm>
-#include <fstream>
-#include <sstream>
 #include <limits>
 #include <tuple>
 
@@ -204,43 +202,9 @@ std::vector<std::pair<std::string, std::string>> sweep_files(const json& sweep) 
   return files;
 }
 
-void write_sweep_dir(const std::filesystem::path& requested, const json& sweep) {
-  // TODO(sweep): reports/report_dir's write_files_dir once it is committed;
-  // until then the same all-or-nothing shape: a sibling folder, then renames.
-  namespace fs = std::filesystem;
-  const fs::path dir = requested.has_filename() ? requested : requested.parent_path();
-  auto cannot_write = [&](const std::string& why) {
-    throw_bad_input("give -o a new folder, or one an earlier mcusim sweep wrote, in a writable place",
-                    "cannot write the sweep folder {}: {}", dir.string(), why);
-  };
-  std::error_code error;
-  const bool exists = fs::exists(dir, error);
-  if (exists) {
-    const bool empty = fs::is_directory(dir, error) && fs::is_empty(dir, error);
-    std::ifstream in(dir / "sweep.json");
-    std::ostringstream text;
-    text << in.rdbuf();
-    const json old = json::parse(text.str(), nullptr, false);
-    if (!empty && !(old.is_object() && old.value("schema", std::string()) == kSweepSchema)) {
-      cannot_write(fmt::format("it exists and holds files mcusim sweep did not write (no sweep.json of {})", kSweepSchema));
-    }
-  }
-  const fs::path partial = dir.parent_path() / fmt::format(".{}.partial-{}", dir.filename().string(), ::getpid());
-  fs::remove_all(partial, error);
-  if (!fs::create_directories(partial, error) || error) cannot_write(error.message());
-  for (const auto& [name, text] : sweep_files(sweep)) {
-    std::ofstream out(partial / name, std::ios::binary | std::ios::trunc);
-    out.write(text.data(), static_cast<std::streamsize>(text.size()));
-    out.flush();
-    if (!out) {
-      fs::remove_all(partial, error);
-      cannot_write("writing " + name + " failed");
-    }
-  }
-  const fs::path old = dir.parent_path() / fmt::format(".{}.old-{}", dir.filename().string(), ::getpid());
-  if (exists) fs::rename(dir, old);
-  fs::rename(partial, dir);
-  if (exists) fs::remove_all(old, error);
+void write_sweep_dir(const std::filesystem::path& dir, const json& sweep) {
+  // All or nothing, as --report DIR; DIR is replaced only when it holds an earlier sweep.
+  write_files_dir(dir, sweep_files(sweep), "sweep.json", kSweepSchema);
 }
 
 }  // namespace mcusim::cli::sweep
