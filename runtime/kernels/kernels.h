@@ -57,6 +57,16 @@ typedef struct {
 void fully_connected_s8(const fully_connected_s8_params* p, const int8_t* input,
                         const int8_t* filter, const int32_t* bias, int8_t* output);
 
+/* FULLY_CONNECTED straight from a variant block, without the params struct:
+ * returns 1 when the kernel set knows the block's tag and ran the layer, 0
+ * when it does not (the engine then calls fully_connected_s8). The engine
+ * calls it first because a small model's layers are short: filling the
+ * params struct and binding the filter and bias cost more than 100 cycles a
+ * layer on an M0 (issue 7's touch case). The engine holds a weak default
+ * that knows no block, for kernel sets without one (ref, a user's kernel). */
+int fully_connected_s8_block(const int32_t* block, int32_t batches, int32_t output_depth, const int8_t* input,
+                             int8_t* output);
+
 /* ---- CONV_2D ------------------------------------------------------------- */
 /* filter is [output_c][filter_h][filter_w][filter_c]; filter_c = input_c / groups
  * (groups = 1 for an ordinary convolution). Positions outside the input (the

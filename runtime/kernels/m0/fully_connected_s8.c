@@ -25,10 +25,17 @@ static int8_t finish(const fully_connected_s8_params* p, int32_t o, int32_t acc,
                       p->act_max);
 }
 
+int fully_connected_s8_block(const int32_t* block, int32_t batches, int32_t output_depth, const int8_t* input,
+                             int8_t* output) {
+  if ((uint32_t)block[0] != MCUSIM_PLAN_BLOCK_FC_M0_LANES) return 0;
+  m0_fc_lanes(block, batches, output_depth, input, output);
+  return 1;
+}
+
 void fully_connected_s8(const fully_connected_s8_params* p, const int8_t* input,
                         const int8_t* filter, const int32_t* bias, int8_t* output) {
-  if (p->variant_block != 0 && (uint32_t)p->variant_block[0] == MCUSIM_PLAN_BLOCK_FC_M0_LANES) {
-    m0_fc_lanes(p->variant_block, p->batches, p->output_depth, input, output);
+  if (p->variant_block != 0 &&
+      fully_connected_s8_block(p->variant_block, p->batches, p->output_depth, input, output)) {
     return;
   }
   const int32_t depth = p->accum_depth;
