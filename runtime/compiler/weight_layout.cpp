@@ -88,24 +88,50 @@ std::optional<std::vector<std::int32_t>> fc_m0_lanes_block(const fully_connected
     return row < rows ? filter[static_cast<std::size_t>(row * depth + i)] : 0;
   };
 
+  const std::int64_t dense_words = MCUSIM_PLAN_FC_M0_LANES_HEADER + quads * pairs * 4 +
+                                   quads * 4 * MCUSIM_PLAN_FC_M0_LANES_CHANNEL;
+  if (dense_words > (1 << 26)) return std::nullopt;
+  auto zero_step = [&](std::int64_t q, std::int64_t j) {
+    for (std::int64_t r = 4 * q; r < 4 * q + 4; ++r) {
+      if (w(r, 2 * j) != 0 || w(r, 2 * j + 1) != 0) return false;
+    }
+    return true;
+  };
+  std::int64_t zero_steps = 0;
+  for (std::int64_t q = 0; q < quads; ++q) {
+    for (std::int64_t j = 0; j < pairs; ++j) zero_steps += zero_step(q, j) ? 1 : 0;
+  }
+  // A sparse step costs the kernel about 4 cycles more than a dense one
+  // (its offset word and a compare per step: fc_lanes_thumb.h), so the
+  // sparse layout pays once a quarter of the steps can be skipped.
+  const bool sparse = 4 * zero_steps >= quads * pairs;
+
   std::vector<std::int32_t> block;
-  block.reserve(static_cast<std::size_t>(4 + quads * pairs * 4 + quads * 4 * MCUSIM_PLAN_FC_M0_LANES_CHANNEL));
-  const std::int64_t words = MCUSIM_PLAN_FC_M0_LANES_HEADER + quads * pairs * 4 +
-                             quads * 4 * MCUSIM_PLAN_FC_M0_LANES_CHANNEL;
-  if (words > (1 << 26)) return std::nullopt;
-  block.push_back(static_cast<std::int32_t>(MCUSIM_PLAN_BLOCK_FC_M0_LANES));
-  block.push_back(static_cast<std::int32_t>(words));
+  block.reserve(static_cast<std::size_t>(dense_words + quads * (1 + pairs)));
+  block.push_back(static_cast<std::int32_t>(sparse ? MCUSIM_PLAN_BLOCK_FC_M0_SPARSE : MCUSIM_PLAN_BLOCK_FC_M0_LANES));
+  block.push_back(0);  // the size, once known
   block.push_back(static_cast<std::int32_t>(quads));
   block.push_back(static_cast<std::int32_t>(pairs));
+  if (sparse) block.push_back(0);  // where the channels start, once known
+  auto push_pair = [&](std::int64_t row, std::int64_t j) {
+    for (const std::int64_t i : {2 * j, 2 * j + 1}) {
+      block.push_back(static_cast<std::int32_t>(w(row, i) + 65536 * w(row + 1, i)));
+    }
+  };
   for (std::int64_t q = 0; q < quads; ++q) {
+    const std::size_t count_at = block.size();
+    if (sparse) block.push_back(0);
     for (std::int64_t j = 0; j < pairs; ++j) {
-      for (const std::int64_t r : {4 * q, 4 * q + 2}) {
-        for (const std::int64_t i : {2 * j, 2 * j + 1}) {
-          block.push_back(static_cast<std::int32_t>(w(r, i) + 65536 * w(r + 1, i)));
-        }
+      if (sparse && zero_step(q, j)) continue;
+      push_pair(4 * q, j);
+      if (sparse) {
+        block.push_back(static_cast<std::int32_t>(2 * j));
+        ++block[count_at];
       }
+      push_pair(4 * q + 2, j);
     }
   }
+  if (sparse) block[4] = static_cast<std::int32_t>(block.size());
 
   for (std::int64_t row = 0; row < quads * 4; ++row) {
     if (row >= rows) {  // padding rows: computed, never stored
@@ -148,6 +174,7 @@ std::optional<std::vector<std::int32_t>> fc_m0_lanes_block(const fully_connected
                                static_cast<std::int32_t>(m1), static_cast<std::int32_t>(m2), 1024, division->f,
                                division->k, division->s});
   }
+  block[1] = static_cast<std::int32_t>(block.size());
   return block;
 }
 

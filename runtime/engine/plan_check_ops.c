@@ -104,21 +104,41 @@ static mcusim_plan_status check_fc_block(const plan_op_view* v, const mcusim_pla
   PLAN_TRY(plan_int32_array(v, p->variant_block, 2u, 0));
   const int32_t* block = (const int32_t*)(const void*)(v->ctx->blob + p->variant_block);
   PLAN_TRY(plan_int32_array(v, p->variant_block, (uint32_t)block[1], 0));
-  if ((uint32_t)block[0] == MCUSIM_PLAN_BLOCK_M4_MATMUL) {
+  const uint32_t tag = (uint32_t)block[0];
+  if (tag == MCUSIM_PLAN_BLOCK_M4_MATMUL) {
     PLAN_REQUIRE(p->filter_offset == 0);
     return check_m4_matmul_block(block, p->output_depth, p->accum_depth);
   }
-  if ((uint32_t)block[0] != MCUSIM_PLAN_BLOCK_FC_M0_LANES) return MCUSIM_PLAN_OK;
-  PLAN_REQUIRE((uint32_t)block[1] >= MCUSIM_PLAN_FC_M0_LANES_HEADER);
+  if (tag != MCUSIM_PLAN_BLOCK_FC_M0_LANES && tag != MCUSIM_PLAN_BLOCK_FC_M0_SPARSE) return MCUSIM_PLAN_OK;
+  const uint32_t size = (uint32_t)block[1];
+  PLAN_REQUIRE(size >= MCUSIM_PLAN_FC_M0_SPARSE_HEADER);
   const int32_t quads = block[2];
   const int32_t pairs = block[3];
   PLAN_REQUIRE(p->filter_offset == 0 && quads == (p->output_depth + 3) / 4 && pairs >= 1 &&
                pairs == p->accum_depth / 2 && (p->accum_depth & 1) == 0);
   uint32_t weights = 4u, channels = 4u * MCUSIM_PLAN_FC_M0_LANES_CHANNEL, words = MCUSIM_PLAN_FC_M0_LANES_HEADER;
-  PLAN_REQUIRE(plan_mul(&weights, quads) && plan_mul(&weights, pairs) && plan_mul(&channels, quads) &&
-               plan_add(&words, (int32_t)weights) && plan_add(&words, (int32_t)channels) &&
-               words == (uint32_t)block[1]);
-  const int32_t* ch = block + MCUSIM_PLAN_FC_M0_LANES_HEADER + weights;
+  PLAN_REQUIRE(plan_mul(&channels, quads));
+  if (tag == MCUSIM_PLAN_BLOCK_FC_M0_LANES) {
+    PLAN_REQUIRE(plan_mul(&weights, quads) && plan_mul(&weights, pairs) && plan_add(&words, (int32_t)weights));
+  } else {
+    /* Walk the steps: every count within the pairs and the block, every
+     * offset an input pair of the row (even, rising, below 2 * pairs). */
+    words = MCUSIM_PLAN_FC_M0_SPARSE_HEADER;
+    for (int32_t q = 0; q < quads; ++q) {
+      PLAN_REQUIRE(words < size);
+      const int32_t n = block[words++];
+      PLAN_REQUIRE(n >= 0 && n <= pairs && (uint32_t)n * MCUSIM_PLAN_FC_M0_SPARSE_STEP <= size - words);
+      int32_t next = 0;
+      for (int32_t k = 0; k < n; ++k, words += MCUSIM_PLAN_FC_M0_SPARSE_STEP) {
+        const int32_t offset = block[words + 2u];
+        PLAN_REQUIRE(offset >= next && (offset & 1) == 0 && offset < 2 * pairs);
+        next = offset + 2;
+      }
+    }
+    PLAN_REQUIRE((uint32_t)block[4] == words);
+  }
+  PLAN_REQUIRE(plan_add(&words, (int32_t)channels) && words == size);
+  const int32_t* ch = block + (size - channels);
   for (uint32_t c = 0; c < channels; c += MCUSIM_PLAN_FC_M0_LANES_CHANNEL) {
     PLAN_REQUIRE(ch[c + 1] <= ch[c + 2] && ch[c + 3] >= 0 && ch[c + 3] < 1024 && ch[c + 4] >= 0 &&
                  ch[c + 4] < 1024 && ch[c + 5] >= 0 && ch[c + 5] < 2048 && ch[c + 6] == 1024 &&

@@ -182,6 +182,22 @@ typedef struct {
 #define MCUSIM_PLAN_FC_M0_LANES_HEADER 4u
 #define MCUSIM_PLAN_FC_M0_LANES_CHANNEL 10u
 
+/* MCUSIM_PLAN_BLOCK_FC_M0_SPARSE (FULLY_CONNECTED, variant m0; written instead
+ * of the block above, under the same conditions, when at least a quarter of
+ * the layer's blocks of four rows by one input pair are all zero, as a
+ * block-pruned model's are): the kernel steps only through the other blocks.
+ *   [0] tag 'MLS2', [1] size in words, [2] quads, [3] pairs,
+ *   [4] where the channel words start (a word index into this block),
+ *   then per quad: n (0 <= n <= pairs, the non-zero input pairs), then n
+ *     steps of five words: W(r0, r1, 2j), W(r0, r1, 2j+1), 2j (the pair's
+ *     byte offset into the input row), W(r2, r3, 2j), W(r2, r3, 2j+1)
+ *     (W as above; the offsets rise),
+ *   then at word [4]: the channels, ten words per row exactly as above;
+ *   size = [4] + quads * 4 * 10. */
+#define MCUSIM_PLAN_BLOCK_FC_M0_SPARSE 0x32534C4Du /* 'M' 'L' 'S' '2' */
+#define MCUSIM_PLAN_FC_M0_SPARSE_HEADER 5u
+#define MCUSIM_PLAN_FC_M0_SPARSE_STEP 5u
+
 /* MCUSIM_PLAN_BLOCK_M4_MATMUL (FULLY_CONNECTED, and CONV_2D with a 1x1
  * filter, stride 1, no padding and no groups; variant m4; written by
  * runtime/compiler/weight_layout_m4.cpp when filter_offset is 0, every shift

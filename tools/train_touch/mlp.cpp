@@ -80,7 +80,7 @@ double accuracy(const Mlp& mlp, std::span<const Sample> samples) {
 }
 
 void train(Mlp& mlp, std::span<const Sample> samples, const TrainingSchedule& schedule,
-           Random& random) {
+           Random& random, std::span<const std::vector<unsigned char>> masks) {
   // Gradient and momentum buffers shaped like the layers.
   std::vector<DenseLayer> gradient = mlp.layers;
   std::vector<DenseLayer> velocity = mlp.layers;
@@ -143,6 +143,11 @@ void train(Mlp& mlp, std::span<const Sample> samples, const TrainingSchedule& sc
           }
         };
         step(mlp.layers[l].weights, velocity[l].weights, gradient[l].weights);
+        if (l < masks.size() && !masks[l].empty()) {
+          for (std::size_t i = 0; i < masks[l].size(); ++i) {
+            if (masks[l][i] == 0) mlp.layers[l].weights[i] = velocity[l].weights[i] = 0.0;
+          }
+        }
         step(mlp.layers[l].bias, velocity[l].bias, gradient[l].bias);
       }
     }

@@ -42,7 +42,9 @@ struct TrainingSchedule {
   double momentum = 0.9;
 };
 
+// `masks`: empty, or one per layer (an empty one leaves its layer dense);
+// a weight whose mask is 0 stays zero through training (block_pruning.hpp).
 void train(Mlp& mlp, std::span<const Sample> samples, const TrainingSchedule& schedule,
-           Random& random);
+           Random& random, std::span<const std::vector<unsigned char>> masks = {});
 
 }  // namespace mcusim::train_touch

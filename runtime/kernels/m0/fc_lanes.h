@@ -58,6 +58,15 @@ static inline int8_t m0_lanes_output(int32_t sum, const int32_t* ch) {
   return (int8_t)(v >> (ch[9] & 31));
 }
 
+/* The outputs of one quad (`rows_left` of them, at most four stored) from
+ * its sums; returns the channel words of the next quad. */
+static inline const int32_t* m0_lanes_quad_outputs(const uint32_t acc[4], const int32_t* ch, int8_t* out,
+                                                   int32_t rows_left) {
+  const int32_t n = rows_left < 4 ? rows_left : 4;
+  for (int32_t r = 0; r < n; ++r) out[r] = m0_lanes_output((int32_t)acc[r], ch + r * MCUSIM_PLAN_FC_M0_LANES_CHANNEL);
+  return ch + 4 * MCUSIM_PLAN_FC_M0_LANES_CHANNEL;
+}
+
 /* One batch row: `rows` outputs from x (2 * pairs inputs). */
 static inline void m0_fc_lanes_batch_c(const int32_t* block, const int8_t* x, int8_t* out, int32_t rows) {
   const int32_t quads = block[2];
@@ -67,28 +76,48 @@ static inline void m0_fc_lanes_batch_c(const int32_t* block, const int8_t* x, in
   for (int32_t o = 0; o < rows; o += 4) {
     uint32_t acc[4] = {0u, 0u, 0u, 0u};
     w = m0_lanes_4rows_c(x, w, pairs, acc);
-    const int32_t n = rows - o < 4 ? rows - o : 4;
-    for (int32_t r = 0; r < n; ++r, ch += MCUSIM_PLAN_FC_M0_LANES_CHANNEL) {
-      out[o + r] = m0_lanes_output((int32_t)acc[r], ch);
+    ch = m0_lanes_quad_outputs(acc, ch, out + o, rows - o);
+  }
+}
+
+/* The same on an 'MLS2' block: per quad, n steps of five words, each a
+ * non-zero input pair's two weight words for rows 0-1, its byte offset, and
+ * the two for rows 2-3. */
+static inline void m0_fc_sparse_batch_c(const int32_t* block, const int8_t* x, int8_t* out, int32_t rows) {
+  const int32_t* step = block + MCUSIM_PLAN_FC_M0_SPARSE_HEADER;
+  const int32_t* ch = block + block[4];
+  for (int32_t o = 0; o < rows; o += 4) {
+    uint32_t acc[4] = {0u, 0u, 0u, 0u};
+    const int32_t n = *step++;
+    for (int32_t k = 0; k < n; ++k, step += MCUSIM_PLAN_FC_M0_SPARSE_STEP) {
+      const int32_t words[4] = {step[0], step[1], step[3], step[4]};
+      m0_lanes_4rows_c(x + step[2], words, 1, acc);
     }
-    ch += (4 - n) * MCUSIM_PLAN_FC_M0_LANES_CHANNEL;
+    ch = m0_lanes_quad_outputs(acc, ch, out + o, rows - o);
   }
 }
 
 #if defined(__thumb__)
 #include "runtime/kernels/m0/fc_lanes_thumb.h"
 #define M0_FC_LANES_BATCH m0_fc_lanes_batch_thumb
+#define M0_FC_SPARSE_BATCH m0_fc_sparse_batch_thumb
 #else
 #define M0_FC_LANES_BATCH m0_fc_lanes_batch_c
+#define M0_FC_SPARSE_BATCH m0_fc_sparse_batch_c
 #endif
 
-/* FULLY_CONNECTED with a MCUSIM_PLAN_BLOCK_FC_M0_LANES block (init checked
- * its counts against the params). */
+/* FULLY_CONNECTED with an 'MLN2' or 'MLS2' block (init checked its counts
+ * against the params). */
 static inline void m0_fc_lanes(const int32_t* block, int32_t batches, int32_t output_depth, const int8_t* input,
                                int8_t* output) {
   const int32_t depth = 2 * block[3];
+  const int sparse = (uint32_t)block[0] == MCUSIM_PLAN_BLOCK_FC_M0_SPARSE;
   for (int32_t b = 0; b < batches; ++b) {
-    M0_FC_LANES_BATCH(block, input + b * depth, output + b * output_depth, output_depth);
+    if (sparse) {
+      M0_FC_SPARSE_BATCH(block, input + b * depth, output + b * output_depth, output_depth);
+    } else {
+      M0_FC_LANES_BATCH(block, input + b * depth, output + b * output_depth, output_depth);
+    }
   }
 }
 

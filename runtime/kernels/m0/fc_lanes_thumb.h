@@ -27,8 +27,12 @@
 
 /* r4, r5 = the lane products of one input pair for rows (a, b) of the quad;
  * their low halves go to row a's sum, their high halves to row b's. */
-#define M0_FCL_LANES(acc_a, acc_b)  \
-  "ldm   r6!, {r4, r5}\n\t"        \
+#define M0_FCL_LANES(acc_a, acc_b) \
+  "ldm   r6!, {r4, r5}\n\t"       \
+  M0_FCL_SPLIT(acc_a, acc_b)
+
+/* The same once the two weight words are in r4, r5. */
+#define M0_FCL_SPLIT(acc_a, acc_b)  \
   "muls  r4, r0, r4\n\t"           \
   "muls  r5, r1, r5\n\t"           \
   "adds  r4, r4, r5\n\t"           \
@@ -76,6 +80,50 @@
   "asrs  r2, r2, r0\n\t"            \
   "strb  r2, [r4, #" #k "]\n\t"
 
+/* After a quad's sums: its one to four outputs, then on to the next quad
+ * (label L "quad") or the end. r6 survives; the frame is [sp] channel
+ * words, [sp, #4] out, [sp, #8] rows still to write. L keeps each
+ * routine's local labels apart. */
+#define M0_FCL_TAIL(L)                                                  \
+      "ldr   r5, [sp, #0]\n\t"                                          \
+      "ldr   r4, [sp, #4]\n\t"                                          \
+      "ldr   r0, [sp, #8]\n\t"                                          \
+      "cmp   r0, #4\n\t"                                                \
+      "bge   " L "full\n\t" /* conditional branches reach 256 bytes: */ \
+      "b     " L "last\n"     /* the last quad's code is further */     \
+      L "full:\n\t"                                                     \
+      "subs  r0, r0, #4\n\t"                                            \
+      "str   r0, [sp, #8]\n\t"                                          \
+      M0_FCL_ROW("r8", 0)                                               \
+      M0_FCL_ROW("r9", 1)                                               \
+      M0_FCL_ROW("r10", 2)                                              \
+      M0_FCL_ROW("r11", 3)                                              \
+      "adds  r4, r4, #4\n\t"                                            \
+      "str   r4, [sp, #4]\n\t"                                          \
+      "str   r5, [sp, #0]\n\t"                                          \
+      "ldr   r0, [sp, #8]\n\t"                                          \
+      "cmp   r0, #0\n\t"                                                \
+      "beq   " L "done\n\t"                                             \
+      "b     " L "quad\n"                                               \
+      L "last:\n\t" /* 1 to 3 rows */                                   \
+      M0_FCL_ROW("r8", 0)                                               \
+      "ldr   r0, [sp, #8]\n\t"                                          \
+      "cmp   r0, #1\n\t"                                                \
+      "beq   " L "done\n\t"                                             \
+      M0_FCL_ROW("r9", 1)                                               \
+      "ldr   r0, [sp, #8]\n\t"                                          \
+      "cmp   r0, #2\n\t"                                                \
+      "beq   " L "done\n\t"                                             \
+      M0_FCL_ROW("r10", 2)                                              \
+      L "done:\n\t"                                                     \
+      "add   sp, #16\n\t"                                               \
+      "pop   {r4, r5, r6, r7}\n\t"                                      \
+      "mov   r8, r4\n\t"                                                \
+      "mov   r9, r5\n\t"                                                \
+      "mov   r10, r6\n\t"                                               \
+      "mov   r11, r7\n\t"                                               \
+      "pop   {r4, r5, r6, r7, pc}\n\t"
+
 /* block: the lanes block; x: 2 * pairs inputs; out: `rows` outputs
  * (rows = output_depth, so the last quad holds 1 to 4 of them). */
 __attribute__((naked, noinline)) static void m0_fc_lanes_batch_thumb(const int32_t* block, const int8_t* x,
@@ -119,48 +167,67 @@ __attribute__((naked, noinline)) static void m0_fc_lanes_batch_thumb(const int32
       ".Lm0fcl_odd:\n\t"
       M0_FCL_STEP
       "bne   .Lm0fcl_pairs\n\t"
-      "ldr   r5, [sp, #0]\n\t"
-      "ldr   r4, [sp, #4]\n\t"
-      "ldr   r0, [sp, #8]\n\t"
-      "cmp   r0, #4\n\t"
-      "bge   .Lm0fcl_full\n\t" /* conditional branches reach 256 bytes: */
-      "b     .Lm0fcl_last\n"     /* the last quad's code is further */
-      ".Lm0fcl_full:\n\t"
-      "subs  r0, r0, #4\n\t"
-      "str   r0, [sp, #8]\n\t"
-      M0_FCL_ROW("r8", 0)
-      M0_FCL_ROW("r9", 1)
-      M0_FCL_ROW("r10", 2)
-      M0_FCL_ROW("r11", 3)
-      "adds  r4, r4, #4\n\t"
-      "str   r4, [sp, #4]\n\t"
-      "str   r5, [sp, #0]\n\t"
-      "ldr   r0, [sp, #8]\n\t"
-      "cmp   r0, #0\n\t"
-      "beq   .Lm0fcl_done\n\t"
-      "b     .Lm0fcl_quad\n"
-      ".Lm0fcl_last:\n\t" /* 1 to 3 rows */
-      M0_FCL_ROW("r8", 0)
-      "ldr   r0, [sp, #8]\n\t"
-      "cmp   r0, #1\n\t"
-      "beq   .Lm0fcl_done\n\t"
-      M0_FCL_ROW("r9", 1)
-      "ldr   r0, [sp, #8]\n\t"
-      "cmp   r0, #2\n\t"
-      "beq   .Lm0fcl_done\n\t"
-      M0_FCL_ROW("r10", 2)
-      ".Lm0fcl_done:\n\t"
-      "add   sp, #16\n\t"
-      "pop   {r4, r5, r6, r7}\n\t"
-      "mov   r8, r4\n\t"
-      "mov   r9, r5\n\t"
-      "mov   r10, r6\n\t"
+      M0_FCL_TAIL(".Lm0fcl_"));
+}
+
+/* The same on an 'MLS2' block (mcusim_plan.h): each quad steps only through
+ * its n non-zero input pairs, each step carrying its pair's byte offset.
+ * r12 = the end of the quad's steps, [sp, #12] = x. 31 cycles a step (LDM
+ * of three words 4, two LDRSB 4, LDM of two 3, 16 single-cycle data
+ * operations, CMP, BNE 3) against 27 and a BNE every two for a dense pair:
+ * worth it where a quarter of the steps are zero (weight_layout.cpp). */
+__attribute__((naked, noinline)) static void m0_fc_sparse_batch_thumb(const int32_t* block, const int8_t* x,
+                                                                      int8_t* out, int32_t rows) {
+  __asm__ volatile(
+      "push  {r4, r5, r6, r7, lr}\n\t"
+      "mov   r4, r8\n\t"
+      "mov   r5, r9\n\t"
+      "mov   r6, r10\n\t"
+      "mov   r7, r11\n\t"
+      "push  {r4, r5, r6, r7}\n\t"
+      "sub   sp, #16\n\t"
+      "ldr   r4, [r0, #16]\n\t" /* where the channel words start */
+      "lsls  r4, r4, #2\n\t"
+      "adds  r4, r4, r0\n\t"
+      "str   r4, [sp, #0]\n\t"
+      "str   r2, [sp, #4]\n\t"
+      "str   r3, [sp, #8]\n\t"
+      "str   r1, [sp, #12]\n\t"
+      "movs  r6, r0\n\t"
+      "adds  r6, #20\n"         /* the first quad's count */
+      ".Lm0fcs_quad:\n\t"
+      "ldr   r2, [sp, #12]\n\t"
+      "adds  r3, r2, #1\n\t"
+      "movs  r7, #0\n\t"
+      "mov   r8, r7\n\t"
+      "mov   r9, r7\n\t"
+      "mov   r10, r7\n\t"
       "mov   r11, r7\n\t"
-      "pop   {r4, r5, r6, r7, pc}\n\t");
+      "ldm   r6!, {r0}\n\t"     /* n */
+      "lsls  r1, r0, #2\n\t"
+      "adds  r1, r1, r0\n\t"
+      "lsls  r1, r1, #2\n\t"    /* 20 n bytes of steps */
+      "adds  r1, r1, r6\n\t"
+      "mov   r12, r1\n\t"
+      "cmp   r6, r1\n\t"
+      "beq   .Lm0fcs_sums\n"
+      ".Lm0fcs_step:\n\t"
+      "ldm   r6!, {r4, r5, r7}\n\t"
+      "ldrsb r0, [r2, r7]\n\t"
+      "ldrsb r1, [r3, r7]\n\t"
+      M0_FCL_SPLIT("r8", "r9")
+      "ldm   r6!, {r4, r5}\n\t"
+      M0_FCL_SPLIT("r10", "r11")
+      "cmp   r6, r12\n\t"
+      "bne   .Lm0fcs_step\n"
+      ".Lm0fcs_sums:\n\t"
+      M0_FCL_TAIL(".Lm0fcs_"));
 }
 
 #undef M0_FCL_LANES
 #undef M0_FCL_STEP
 #undef M0_FCL_ROW
+#undef M0_FCL_SPLIT
+#undef M0_FCL_TAIL
 
 #endif /* MCUSIM_RUNTIME_KERNELS_M0_FC_LANES_THUMB_H */

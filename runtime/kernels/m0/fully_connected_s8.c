@@ -27,7 +27,8 @@ static int8_t finish(const fully_connected_s8_params* p, int32_t o, int32_t acc,
 
 int fully_connected_s8_block(const int32_t* block, int32_t batches, int32_t output_depth, const int8_t* input,
                              int8_t* output) {
-  if ((uint32_t)block[0] != MCUSIM_PLAN_BLOCK_FC_M0_LANES) return 0;
+  const uint32_t tag = (uint32_t)block[0];
+  if (tag != MCUSIM_PLAN_BLOCK_FC_M0_LANES && tag != MCUSIM_PLAN_BLOCK_FC_M0_SPARSE) return 0;
   m0_fc_lanes(block, batches, output_depth, input, output);
   return 1;
 }

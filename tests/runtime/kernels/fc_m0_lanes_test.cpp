@@ -3,7 +3,8 @@
 // against the ref kernel on the reference layout, byte for byte: random
 // shapes, per-tensor and per-channel multipliers down to shift -31, wide and
 // narrow clamps, biases up to 2^24, and the inputs and weights at the
-// extremes the lane arithmetic is bounded by (x = -128, w = +-127). Also the
+// extremes the lane arithmetic is bounded by (x = -128, w = +-127), dense and
+// block-pruned (the sparse 'MLS2' layout, empty quads included). Also the
 // conditions under which the writer must refuse a block.
 #include <gtest/gtest.h>
 
@@ -67,6 +68,21 @@ Case random_case(Rng& rng) {
   for (auto& w : c.filter) {
     w = static_cast<std::int8_t>(weight_kind == 0 ? (rng.chance(50) ? 127 : -127) : rng.between(-127, 127));
   }
+  if (rng.chance(40)) {
+    // Block-pruned weights: whole steps of four rows by one input pair zero
+    // (the writer then lays the block out sparse, 'MLS2'), sometimes every
+    // step of a quad.
+    const int percent = rng.between(20, 100);
+    for (std::int32_t q = 0; 4 * q < p.output_depth; ++q) {
+      for (std::int32_t j = 0; 2 * j < p.accum_depth; ++j) {
+        if (!rng.chance(percent)) continue;
+        for (std::int32_t r = 4 * q; r < std::min(4 * q + 4, p.output_depth); ++r) {
+          c.filter[static_cast<std::size_t>(r * p.accum_depth + 2 * j)] = 0;
+          c.filter[static_cast<std::size_t>(r * p.accum_depth + 2 * j + 1)] = 0;
+        }
+      }
+    }
+  }
   if (!rng.chance(20)) {
     const std::int32_t span = rng.chance(30) ? (1 << 24) : (1 << 12);
     for (std::int32_t o = 0; o < p.output_depth; ++o) c.bias.push_back(rng.between(-span, span));
@@ -106,7 +122,7 @@ std::optional<std::vector<std::int32_t>> block_of(const Case& c) {
 
 TEST(FcM0Lanes, EqualsRefOnRandomLayersAndInputs) {
   Rng rng(0x1A4E5u);
-  int with_block = 0, eligible = 0;
+  int with_block = 0, eligible = 0, sparse = 0;
   constexpr int kCases = 3000;
   for (int n = 0; n < kCases; ++n) {
     const Case c = random_case(rng);
@@ -119,6 +135,7 @@ TEST(FcM0Lanes, EqualsRefOnRandomLayersAndInputs) {
     if (!block) continue;
     EXPECT_TRUE(small_shifts) << "case " << n << ": a block for a shift below -20";
     ++with_block;
+    sparse += static_cast<std::uint32_t>((*block)[0]) == MCUSIM_PLAN_BLOCK_FC_M0_SPARSE ? 1 : 0;
     const int input_kind = rng.between(0, 3);  // 0: every x at -128, 1: at 127
     std::vector<std::int8_t> input(static_cast<std::size_t>(c.p.batches * c.p.accum_depth));
     for (auto& x : input) {
@@ -130,6 +147,9 @@ TEST(FcM0Lanes, EqualsRefOnRandomLayersAndInputs) {
   // The block must be the common case where shifts allow it, or this test
   // checks little (biases up to 2^24 make some windows too wide).
   EXPECT_GT(with_block, eligible * 2 / 3);
+  // Both layouts are exercised: the pruned cases mostly sparse, the rest dense.
+  EXPECT_GT(sparse, with_block / 5);
+  EXPECT_LT(sparse, with_block * 3 / 5);
 }
 
 TEST(FcM0Lanes, LayoutPacksTwoRowsPerWordAndFoldsTheInputOffset) {
