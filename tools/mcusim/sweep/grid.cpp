@@ -185,7 +185,10 @@ Grid parse_grid(std::string_view toml_text, const fs::path& file) {
   });
 
   Grid grid;
-  for (const auto& [position, name] : order) {
+  for (const auto& entry : order) {
+    // A plain reference, not a structured binding: clang-14 (the fuzz build)
+    // cannot capture a structured binding in the lambda below.
+    const std::string& name = entry.second;
     const toml::node& node = *table.get(name);
     Axis axis{name, {}};
     auto add = [&](const toml::node& item) {
