@@ -3,6 +3,7 @@
 // the budget marks and the cheapest point, points a part cannot run, and
 // --merge's refusals. Small grids with one warm inference: most of the cost
 // is the two firmware builds (ref and m0), which every point re-uses.
+#include <fmt/format.h>
 #include <gtest/gtest.h>
 #include <nlohmann/json.hpp>
 
@@ -167,15 +168,20 @@ TEST(SweepRun, BudgetMarksThePointsThatMeetItAndNamesTheCheapest) {
   const double fast = points[1]["latency_us"].get<double>();
   ASSERT_LT(fast, slow);
 
-  // A budget between the two latencies: only the 48 MHz point meets it.
-  std::ofstream(dir / "tight.toml") << "latency_us = " << (fast + slow) / 2 << "\n";
+  // A budget between the two latencies: only the 48 MHz point meets it. On
+  // the reports' 1/1000 µs grid, written with every digit, so that the
+  // budget read back is exactly this number.
+  const double mid = std::round((fast + slow) / 2 * 1000.0) / 1000.0;
+  ASSERT_LT(fast, mid);
+  ASSERT_LT(mid, slow);
+  std::ofstream(dir / "tight.toml") << "latency_us = " << fmt::format("{}", mid) << "\n";
   CommandResult r = run_mcusim(with(grid, {"--budget", (dir / "tight.toml").string()}));
   ASSERT_EQ(r.exit_code, 0) << r.err;
   json sweep = json::parse(r.out);
   EXPECT_EQ(sweep["points"][0]["meets_budget"], false);
   EXPECT_EQ(sweep["points"][1]["meets_budget"], true);
   EXPECT_EQ(sweep["cheapest"], 1);
-  EXPECT_DOUBLE_EQ(sweep["budget"]["latency_us"].get<double>(), (fast + slow) / 2);
+  EXPECT_DOUBLE_EQ(sweep["budget"]["latency_us"].get<double>(), mid);
 
   // Room for both: touch-m0's current is proportional to f (run_ua_per_mhz),
   // so energy = V x k x cycles and the point with fewer cycles (0 wait states) is cheaper.
