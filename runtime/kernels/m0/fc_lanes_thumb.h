@@ -80,6 +80,18 @@
   "asrs  r2, r2, r0\n\t"            \
   "strb  r2, [r4, #" #k "]\n\t"
 
+/* Entry of either routine: r4-r11 and lr saved (the high ones through low
+ * registers: ARMv6-M's PUSH takes only r0-r7 and lr), a 16-byte frame that
+ * M0_FCL_TAIL's exit releases. */
+#define M0_FCL_ENTER                 \
+  "push  {r4, r5, r6, r7, lr}\n\t" \
+  "mov   r4, r8\n\t"               \
+  "mov   r5, r9\n\t"               \
+  "mov   r6, r10\n\t"              \
+  "mov   r7, r11\n\t"              \
+  "push  {r4, r5, r6, r7}\n\t"     \
+  "sub   sp, #16\n\t"
+
 /* After a quad's sums: its one to four outputs, then on to the next quad
  * (label L "quad") or the end. r6 survives; the frame is [sp] channel
  * words, [sp, #4] out, [sp, #8] rows still to write. L keeps each
@@ -129,13 +141,7 @@
 __attribute__((naked, noinline)) static void m0_fc_lanes_batch_thumb(const int32_t* block, const int8_t* x,
                                                                      int8_t* out, int32_t rows) {
   __asm__ volatile(
-      "push  {r4, r5, r6, r7, lr}\n\t"
-      "mov   r4, r8\n\t"
-      "mov   r5, r9\n\t"
-      "mov   r6, r10\n\t"
-      "mov   r7, r11\n\t"
-      "push  {r4, r5, r6, r7}\n\t"
-      "sub   sp, #16\n\t"
+      M0_FCL_ENTER
       "ldr   r4, [r0, #8]\n\t"  /* quads */
       "ldr   r5, [r0, #12]\n\t" /* pairs */
       "movs  r6, r0\n\t"
@@ -179,13 +185,7 @@ __attribute__((naked, noinline)) static void m0_fc_lanes_batch_thumb(const int32
 __attribute__((naked, noinline)) static void m0_fc_sparse_batch_thumb(const int32_t* block, const int8_t* x,
                                                                       int8_t* out, int32_t rows) {
   __asm__ volatile(
-      "push  {r4, r5, r6, r7, lr}\n\t"
-      "mov   r4, r8\n\t"
-      "mov   r5, r9\n\t"
-      "mov   r6, r10\n\t"
-      "mov   r7, r11\n\t"
-      "push  {r4, r5, r6, r7}\n\t"
-      "sub   sp, #16\n\t"
+      M0_FCL_ENTER
       "ldr   r4, [r0, #16]\n\t" /* where the channel words start */
       "lsls  r4, r4, #2\n\t"
       "adds  r4, r4, r0\n\t"
@@ -229,5 +229,6 @@ __attribute__((naked, noinline)) static void m0_fc_sparse_batch_thumb(const int3
 #undef M0_FCL_ROW
 #undef M0_FCL_SPLIT
 #undef M0_FCL_TAIL
+#undef M0_FCL_ENTER
 
 #endif /* MCUSIM_RUNTIME_KERNELS_M0_FC_LANES_THUMB_H */
