@@ -4,40 +4,17 @@
 #include "reports/junit_report.hpp"
 
 #include "tests/reports/report_fixture.hpp"
+#include "tests/reports/xml_doc.hpp"
 
 #include <gtest/gtest.h>
-#include <libxml/parser.h>
-#include <libxml/xpath.h>
 
-#include <memory>
 #include <string>
 #include <vector>
 
 namespace mcusim {
 namespace {
 
-struct XmlDoc {
-  explicit XmlDoc(const std::string& text)
-      : doc(xmlReadMemory(text.data(), static_cast<int>(text.size()), "junit.xml", nullptr, XML_PARSE_NONET), xmlFreeDoc) {}
-  std::unique_ptr<xmlDoc, decltype(&xmlFreeDoc)> doc;
-
-  // The attribute `attribute` (or the text, when empty) of every node `xpath` selects.
-  std::vector<std::string> select(const char* xpath, const char* attribute = "") const {
-    std::vector<std::string> values;
-    std::unique_ptr<xmlXPathContext, decltype(&xmlXPathFreeContext)> context(xmlXPathNewContext(doc.get()),
-                                                                              xmlXPathFreeContext);
-    std::unique_ptr<xmlXPathObject, decltype(&xmlXPathFreeObject)> result(
-        xmlXPathEvalExpression(reinterpret_cast<const xmlChar*>(xpath), context.get()), xmlXPathFreeObject);
-    if (!result || !result->nodesetval) return values;
-    for (int i = 0; i < result->nodesetval->nodeNr; ++i) {
-      xmlNode* node = result->nodesetval->nodeTab[i];
-      xmlChar* value = *attribute ? xmlGetProp(node, reinterpret_cast<const xmlChar*>(attribute)) : xmlNodeGetContent(node);
-      values.emplace_back(value ? reinterpret_cast<const char*>(value) : "");
-      xmlFree(value);
-    }
-    return values;
-  }
-};
+using test::XmlDoc;
 
 TEST(JunitReport, OneTestCasePerBudgetAndAFailureWithValueLimitAndMargin) {
   const XmlDoc xml(junit_report(test::hand_report()));
