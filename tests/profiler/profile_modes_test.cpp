@@ -18,8 +18,10 @@
 
 #include <gtest/gtest.h>
 
+#include <cctype>
 #include <cstdlib>
 #include <filesystem>
+#include <ostream>
 #include <string>
 #include <utility>
 #include <vector>
@@ -53,25 +55,21 @@ ProfiledRun profiled(const Target& target, const ElfImage& elf, bool precise, bo
   return simulate_profiled(target, elf, options, profiler);
 }
 
-void expect_identical(const Target& target, const std::string& guest, bool without_traffic_too = false) {
+void expect_identical(const Target& target, const std::string& guest, bool traffic) {
   const auto path = test::guest_elf(guest);
   ASSERT_TRUE(std::filesystem::exists(path)) << path;
   const ElfImage elf = load_elf(path);
-  for (const bool traffic : {true, false}) {
-    if (!traffic && !without_traffic_too) break;
-    const ProfiledRun precise = profiled(target, elf, true, traffic);
-    const ProfiledRun blocks = profiled(target, elf, false, traffic);
-    ASSERT_TRUE(precise.run.precise);
-    const auto a = everything(precise), b = everything(blocks);
-    if (a != b) {
-      // The first differing field, not two pages of JSON.
-      const auto patch = nlohmann::ordered_json::diff(a, b);
-      FAIL() << guest << " on " << target.name << (traffic ? "" : " (no traffic)")
-             << ": block mode differs from per-instruction mode: "
-             << patch.dump().substr(0, 2000);
-    }
-    EXPECT_GT(precise.profile.cycles, 0u);
+  const ProfiledRun precise = profiled(target, elf, true, traffic);
+  const ProfiledRun blocks = profiled(target, elf, false, traffic);
+  ASSERT_TRUE(precise.run.precise);
+  const auto a = everything(precise), b = everything(blocks);
+  if (a != b) {
+    // The first differing field, not two pages of JSON.
+    const auto patch = nlohmann::ordered_json::diff(a, b);
+    FAIL() << guest << " on " << target.name << (traffic ? "" : " (no traffic)")
+           << ": block mode differs from per-instruction mode: " << patch.dump().substr(0, 2000);
   }
+  EXPECT_GT(precise.profile.cycles, 0u);
 }
 
 // The chip-map builds link 192 KiB of RAM for the benchmark buffers (as
@@ -84,38 +82,74 @@ Target chip(const std::string& name) {
   return target;
 }
 
+// One comparison: a guest on a target, with or without traffic counting.
+struct ModeCase {
+  std::string target;  // a bundled target name
+  bool chip_ram;       // enlarge the chip's RAM for the benchmark buffers
+  std::string guest;
+  bool traffic;
+};
+
+// gtest prints a parameter with this, not as a byte dump.
+void PrintTo(const ModeCase& c, std::ostream* out) {
+  *out << c.guest << " on " << c.target << (c.traffic ? "" : " (no traffic)");
+}
+
+std::string case_name(const testing::TestParamInfo<ModeCase>& info) {
+  std::string name = info.param.guest + "_on_" + info.param.target + (info.param.traffic ? "" : "_no_traffic");
+  for (char& c : name) {
+    if (!std::isalnum(static_cast<unsigned char>(c))) c = '_';
+  }
+  return name;
+}
+
 // Every benchmark (workloads/bench) but the two longest (memcpy, sort: plain
 // loads and stores, which the others have too), to keep the suite's time.
-const std::vector<std::string> kBenchmarks = {"crc32", "divide", "dot_s8", "state_machine"};
-
-TEST(ProfileModes, BenchmarksOnGenericCores) {
+// Without traffic the M0 runs without any memory hook: one guest is enough.
+std::vector<ModeCase> generic_core_cases() {
+  std::vector<ModeCase> cases;
   for (const auto& [core, target_name] : {std::pair{"m0", "generic-m0"}, std::pair{"m4", "generic-m4"}}) {
-    const Target target = load_target(target_name);
-    for (const std::string& name : kBenchmarks) {
-      // Without traffic the M0 runs without any memory hook: once is enough.
-      expect_identical(target, "bench_" + name + "_" + core, name == "state_machine");
+    for (const std::string name : {"crc32", "divide", "dot_s8", "state_machine"}) {
+      cases.push_back({target_name, false, "bench_" + name + "_" + core, true});
+      if (name == "state_machine") cases.push_back({target_name, false, "bench_" + name + "_" + core, false});
     }
   }
+  return cases;
 }
 
-TEST(ProfileModes, BenchmarksBehindChipFlashModels) {
-  // Wait states with a prefetch buffer (touch-m0), the RP2040's XIP cache
-  // (data accesses stall too), the ART accelerator (M4).
-  const std::vector<std::pair<std::string, std::string>> chips = {
-      {"touch-m0", "m0_flash_0000"}, {"stm32f072rb", "m0_flash_0800"},
-      {"rp2040", "m0_flash_1000"},   {"stm32f405rg", "m4_flash_0800"}};
-  for (const auto& [target_name, build] : chips) {
-    const Target target = chip(target_name);
-    // Without traffic the ARMv6-M run counts accesses only where data stalls.
-    expect_identical(target, "bench_state_machine_" + build, true);
-    expect_identical(target, "bench_crc32_" + build);
+// Wait states with a prefetch buffer (touch-m0), the RP2040's XIP cache
+// (data accesses stall too), the ART accelerator (M4). Without traffic the
+// ARMv6-M run counts accesses only where data stalls.
+std::vector<ModeCase> chip_flash_cases() {
+  std::vector<ModeCase> cases;
+  for (const auto& [target_name, build] : {std::pair{"touch-m0", "m0_flash_0000"}, std::pair{"stm32f072rb", "m0_flash_0800"},
+                                           std::pair{"rp2040", "m0_flash_1000"}, std::pair{"stm32f405rg", "m4_flash_0800"}}) {
+    cases.push_back({target_name, true, std::string("bench_state_machine_") + build, true});
+    cases.push_back({target_name, true, std::string("bench_state_machine_") + build, false});
+    cases.push_back({target_name, true, std::string("bench_crc32_") + build, true});
   }
+  return cases;
 }
+
+// One case a test, so that each stays well inside the suite's per-test
+// timeout under the sanitizers (the ten generic-core comparisons together took
+// 204 s in the Debug ASan build).
+class ProfileModesOn : public testing::TestWithParam<ModeCase> {};
+
+TEST_P(ProfileModesOn, BlockModeEqualsPerInstructionMode) {
+  const ModeCase& c = GetParam();
+  const Target target = c.chip_ram ? chip(c.target) : load_target(c.target);
+  expect_identical(target, c.guest, c.traffic);
+}
+
+INSTANTIATE_TEST_SUITE_P(BenchmarksOnGenericCores, ProfileModesOn, testing::ValuesIn(generic_core_cases()), case_name);
+INSTANTIATE_TEST_SUITE_P(BenchmarksBehindChipFlashModels, ProfileModesOn, testing::ValuesIn(chip_flash_cases()),
+                         case_name);
 
 TEST(ProfileModes, HandCountedGuests) {
   const Target target = load_target("generic-m0");
   for (const char* guest : {"profile_calls_m0", "profile_flash_m0", "exc_basic_m0", "timing_m0"}) {
-    expect_identical(target, guest);
+    expect_identical(target, guest, true);
   }
 }
 
