@@ -159,9 +159,20 @@ Values map(const Values& in, F f) {
   return out;
 }
 
+// The nearest value of an int8 activation grid (AffineQuantize's rounding:
+// half away from zero, then saturation).
+void round_to_grid(Values& values, const ActivationQuant& q) {
+  const double scale = q.scale;
+  for (float& v : values) {
+    const double level = std::clamp(std::round(v / scale) + q.zero_point, -128.0, 127.0);
+    v = static_cast<float>(scale * (level - q.zero_point));
+  }
+}
+
 }  // namespace
 
-std::vector<std::vector<float>> float_forward(const SpecNetwork& network, std::span<const float> input) {
+std::vector<std::vector<float>> float_forward(const SpecNetwork& network, std::span<const float> input,
+                                              FloatPassRounding rounding) {
   assert(network.is_float && static_cast<std::int64_t>(input.size()) == network.input_elements());
   const Values model_input(input.begin(), input.end());
   std::vector<Values> outputs;
@@ -194,6 +205,7 @@ std::vector<std::vector<float>> float_forward(const SpecNetwork& network, std::s
         break;
       }
     }
+    if (rounding == FloatPassRounding::ToActivationGrid && l.output_quant) round_to_grid(out, *l.output_quant);
     outputs.push_back(std::move(out));
   }
   return outputs;

@@ -15,9 +15,21 @@
 
 namespace mcusim::compiler {
 
+// What the pass does with a layer's output before the next layer reads it.
+enum class FloatPassRounding {
+  None,  // real numbers throughout: the float model
+  // Rounded to the layer's int8 grid (output_quant: nearest step, saturated
+  // to [-128, 127]), the quantization simulation ("fake quant") of a network
+  // that quantize_network has run on: with dequantized_network's parameters
+  // it is the int8 model in real arithmetic, so each output differs from the
+  // int8 kernels' only by their fixed-point rescaling.
+  ToActivationGrid,
+};
+
 // Runs a float network (SpecNetwork::is_float) on one input of
 // input_elements() values, row-major in the input shape; returns every
 // layer's output, layer i at index i.
-std::vector<std::vector<float>> float_forward(const SpecNetwork& network, std::span<const float> input);
+std::vector<std::vector<float>> float_forward(const SpecNetwork& network, std::span<const float> input,
+                                              FloatPassRounding rounding = FloatPassRounding::None);
 
 }  // namespace mcusim::compiler
