@@ -8,9 +8,10 @@ deterministic: the same script gives the same bytes on every machine (the
 pseudo-random numbers are random.Random's Mersenne Twister, seeded per
 workload; floats are rounded to float32 through struct).
 
-The weights are SYNTHETIC: Glorot-uniform draws, not trained. They give the
-networks their real shapes, sizes and value ranges -- what cycles, arena and
-flash depend on -- but the outputs mean nothing.
+The sine MLP is trained (sine_trainer.py: y = sin(x), as hello_world is).
+The other weights are SYNTHETIC: Glorot-uniform draws, not trained. They give
+the networks their real shapes, sizes and value ranges -- what cycles, arena
+and flash depend on -- but their outputs mean nothing.
 
     python3 workloads/generate_workloads.py          # rewrite every workload
     python3 workloads/generate_workloads.py sine
@@ -27,6 +28,8 @@ import os
 import random
 import struct
 import sys
+
+import sine_trainer
 
 HERE = os.path.dirname(os.path.abspath(__file__))
 
@@ -86,18 +89,27 @@ def quantize(x, scale, zero_point):
 
 
 # ---- sine --------------------------------------------------------------------
-# Shaped like TensorFlow Lite Micro's hello_world: y = sin(x) on [0, 2 pi] by
-# an MLP 1 -> 16 -> 16 -> 1 with ReLU.
+# TensorFlow Lite Micro's hello_world: y = sin(x) on [0, 2 pi] by an MLP
+# 1 -> 16 -> 16 -> 1 with ReLU, trained here (sine_trainer.py).
 
 def sine():
     folder = os.path.join(HERE, "sine")
     rng = random.Random(0x5113)
-    sizes = [1, 16, 16, 1]
-    for index in range(len(sizes) - 1):
-        fan_in, fan_out = sizes[index], sizes[index + 1]
-        write_npy(os.path.join(folder, "fc%d_weights.npy" % (index + 1)),
-                  glorot(rng, fan_in, fan_out, fan_in * fan_out), [fan_out, fan_in])
-        write_npy(os.path.join(folder, "fc%d_bias.npy" % (index + 1)), small_bias(rng, fan_out), [fan_out])
+    # Glorot-uniform start (the draws the synthetic weights were), then trained.
+    w1 = glorot(rng, 1, 16, 16)
+    b1 = small_bias(rng, 16)
+    w2 = glorot(rng, 16, 16, 256)
+    b2 = small_bias(rng, 16)
+    w3 = glorot(rng, 16, 1, 16)
+    b3 = small_bias(rng, 1)[0]
+    mlp = sine_trainer.Mlp(w1, b1, [w2[16 * k:16 * (k + 1)] for k in range(16)], b2, w3, b3)
+    loss = sine_trainer.train(mlp)
+    print("sine: trained, mean squared error %.6f" % loss)
+    layers = [(mlp.w1, mlp.b1, [16, 1]), ([w for row in mlp.w2 for w in row], mlp.b2, [16, 16]),
+              (mlp.w3, mlp.b3, [1, 16])]
+    for index, (weights, bias, shape) in enumerate(layers):
+        write_npy(os.path.join(folder, "fc%d_weights.npy" % (index + 1)), [f32(w) for w in weights], shape)
+        write_npy(os.path.join(folder, "fc%d_bias.npy" % (index + 1)), [f32(b) for b in bias], [shape[0]])
     xs = [f32(2.0 * math.pi * i / 63.0) for i in range(64)]
     write_npy(os.path.join(folder, "calibration.npy"), xs, [64, 1])
     write_npy(os.path.join(folder, "input_float.npy"), [f32(1.0)], [1, 1])
