@@ -47,6 +47,8 @@ TEST(RunCommand, JsonCarriesTheModelFields) {
   EXPECT_EQ(report["schema"], "mcusim.report/1");
   EXPECT_EQ(report["command"], "run");
   EXPECT_EQ(report["workload"], "touch");
+  // Its place in the repository, the same in every checkout.
+  EXPECT_EQ(report["model"], "workloads/touch/model.toml");
   EXPECT_EQ(report["target"], "touch-m0");
   EXPECT_EQ(report["variant"], "m0");
   EXPECT_TRUE(report["elf"].is_null());  // a temporary build is not named
@@ -79,6 +81,16 @@ TEST(RunCommand, JsonCarriesTheModelFields) {
   ASSERT_EQ(report["budgets"].size(), 3u);
   EXPECT_EQ(report["budgets"][0]["name"], "latency_us");
   EXPECT_EQ(report["budgets"][0]["value"].get<double>(), report["inferences"]["worst_latency_us"].get<double>());
+}
+
+// The harness reads its inference count at run time (inference_main.c):
+// the firmware, and so the flash reported, is the same for any count.
+TEST(RunCommand, FlashDoesNotDependOnTheNumberOfInferences) {
+  const json one = run_json({"--inferences", "0"});
+  const json several = run_json({"--inferences", "5"});
+  EXPECT_EQ(one["flash_bytes"], several["flash_bytes"]);
+  EXPECT_EQ(one["flash_breakdown"], several["flash_breakdown"]);
+  EXPECT_EQ(one["ram_bytes"], several["ram_bytes"]);
 }
 
 TEST(RunCommand, TheSameRunGivesTheSameReport) {
