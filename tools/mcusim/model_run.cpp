@@ -14,6 +14,7 @@
 #include "runtime/firmware/toolchain.hpp"
 #include "sim/elf/elf_image.hpp"
 #include "sim/error.hpp"
+#include "tools/mcusim/workloads.hpp"
 
 #include <fmt/format.h>
 
@@ -240,7 +241,11 @@ ModelRunOutcome run_model(const Target& target, const ModelRunRequest& request, 
 
   ModelRunFacts& facts = outcome.facts;
   facts.workload = request.workload;
-  facts.model = request.model_file.string();
+  // A bundled workload's model by its place in the repository, not this
+  // checkout's absolute path, so that two checkouts write the same report.
+  facts.model = request.workload.empty()
+                    ? request.model_file.string()
+                    : request.model_file.lexically_relative(bundled_workloads_dir().parent_path()).generic_string();
   facts.variant = outcome.variant;
   facts.arena_bytes = plan.arena_bytes;
   facts.arena_naive_bytes = plan.naive_arena_bytes;
