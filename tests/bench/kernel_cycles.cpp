@@ -52,6 +52,12 @@ TensorSpec weights(std::vector<std::int32_t> shape, std::size_t count, std::size
   t.zero_points.assign(channels, 0);
   t.quantized_dimension = dim;
   t.data = random_bytes(count, 7);
+  // Quantized weights lie in [-127, 127] (the TFLite int8 specification's
+  // symmetric weights); the m0 block refuses a -128 it never meets in a real
+  // model and would leave the reference-layout loop in its place.
+  for (std::uint8_t& w : t.data) {
+    if (w == 0x80) w = 0x81;
+  }
   return t;
 }
 
