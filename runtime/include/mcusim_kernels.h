@@ -32,8 +32,15 @@
  * does not know its tag ignores it, the other fields describe the operator
  * completely.
  *
- * Stability: MCUSIM_KERNEL_ABI_VERSION changes whenever a params struct or a
- * signature changes; a kernel can check it with #if. */
+ * Stability: a kernel is compiled from source against this header every time
+ * (`--kernel`), so what must stay stable is the source interface.
+ * MCUSIM_KERNEL_ABI_VERSION changes whenever a change can break a kernel
+ * written for the previous version: a signature, or a params field removed,
+ * renamed, retyped or moved. A field appended to a params struct does not
+ * change it: an existing kernel never names it and reads the others where
+ * they were. A kernel can check the version with #if.
+ *   1: the first version. Since then, appended only: conv2d_s8_params'
+ *      variant_block (plan format 3). */
 #ifndef MCUSIM_KERNELS_H
 #define MCUSIM_KERNELS_H
 
