@@ -10,6 +10,7 @@
 #include "runtime/compiler/dequantized_network.hpp"
 #include "runtime/compiler/float_reference.hpp"
 #include "runtime/compiler/quantizer.hpp"
+#include "tests/runtime/compiler/one_unit_network.hpp"
 
 namespace mcusim::compiler {
 namespace {
@@ -18,23 +19,7 @@ namespace {
 // input scale 2/255 (zero point -128), output scale 3/255 (zero point 21),
 // weights +-127 at scale 1/127, bias 4048.
 SpecNetwork quantized_one_unit() {
-  SpecNetwork net;
-  net.file = "one_unit.toml";
-  net.is_float = true;
-  net.input_shape = {1, 2};
-  net.calibration = {1.0f, 0.0f, 0.0f, 2.0f};
-  net.calibration_samples = 2;
-  SpecLayer fc;
-  fc.kind = LayerKind::FullyConnected;
-  fc.name = "fc";
-  fc.units = 1;
-  fc.input_shape = {1, 2};
-  fc.output_shape = {1, 1};
-  fc.weight_shape = {1, 2};
-  fc.weights = {1.0f, -1.0f};
-  fc.bias = {0.25f};
-  fc.has_bias = true;
-  net.layers.push_back(fc);
+  SpecNetwork net = test::one_unit(Activation::None);
   quantize_network(net);
   return net;
 }

@@ -11,6 +11,7 @@
 #include <vector>
 
 #include "runtime/compiler/quantizer.hpp"
+#include "tests/runtime/compiler/one_unit_network.hpp"
 
 namespace mcusim::compiler {
 namespace {
@@ -119,28 +120,7 @@ TEST(RuntimeQuantizer, OperatorsWithAFixedOutputQuantization) {
   EXPECT_FALSE(fixed_output_quantization(LayerKind::Relu, in).has_value());
 }
 
-// One fully connected unit y = x0 - x1 + 0.25, calibrated on (1, 0) and (0, 2).
-SpecNetwork one_unit(Activation activation) {
-  SpecNetwork net;
-  net.file = "one_unit.toml";
-  net.is_float = true;
-  net.input_shape = {1, 2};
-  net.calibration = {1.0f, 0.0f, 0.0f, 2.0f};
-  net.calibration_samples = 2;
-  SpecLayer fc;
-  fc.kind = LayerKind::FullyConnected;
-  fc.name = "fc";
-  fc.units = 1;
-  fc.activation = activation;
-  fc.input_shape = {1, 2};
-  fc.output_shape = {1, 1};
-  fc.weight_shape = {1, 2};
-  fc.weights = {1.0f, -1.0f};
-  fc.bias = {0.25f};
-  fc.has_bias = true;
-  net.layers.push_back(fc);
-  return net;
-}
+using test::one_unit;  // y = x0 - x1 + 0.25, calibrated on (1, 0) and (0, 2)
 
 TEST(RuntimeQuantizer, CalibrationRangesComeFromTheFloatForwardPass) {
   const SpecNetwork net = one_unit(Activation::None);
