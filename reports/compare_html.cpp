@@ -2,6 +2,7 @@
 #include "reports/compare_html.hpp"
 
 #include "reports/compare_view.hpp"
+#include "reports/html_page.hpp"
 #include "reports/svg_chart.hpp"
 #include "reports/xml_text.hpp"
 
@@ -10,16 +11,9 @@
 namespace mcusim {
 namespace {
 
-// The run report's page look (reports/html_report.cpp), trimmed to what this page uses.
-constexpr const char* kStyle = R"css(
-body { font: 14px/1.45 system-ui, sans-serif; margin: 0 auto; max-width: 800px; padding: 16px; color: #1d2430; }
-h1 { font-size: 20px; margin: 0 0 12px; } h2 { font-size: 16px; margin: 24px 0 8px; }
-.verdict { padding: 12px 16px; border-radius: 6px; font-weight: 600; font-size: 16px; color: #fff; }
-.verdict.pass { background: #1f7a3a; } .verdict.fail { background: #b3261e; }
-table { border-collapse: collapse; margin: 4px 0; } td, th { padding: 3px 10px; border-bottom: 1px solid #dde3ea; text-align: left; }
-td.num, th.num { text-align: right; font-variant-numeric: tabular-nums; }
+// This page's rules after the shared ones (reports/html_page.cpp).
+constexpr const char* kPageRules = R"css(
 tr.differs td { color: #b3261e; font-weight: 600; } tr.total td { font-weight: 600; }
-.note { color: #52606d; } footer { margin-top: 24px; color: #7d8793; font-size: 12px; }
 )css";
 
 std::string number_or_dash(std::optional<double> value) { return value ? format_number(*value) : "—"; }
@@ -82,11 +76,7 @@ std::string layer_chart(const CompareView& view) {
 
 std::string compare_html(const Report& comparison) {
   const CompareView view = compare_view(comparison);
-  std::string html = "<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n";
-  // An empty data: icon keeps the browser from asking the file system for one.
-  html += "<link rel=\"icon\" href=\"data:,\">\n";
-  html += fmt::format("<title>mcusim compare: {}</title>\n<style>{}</style>\n</head>\n<body>\n", xml_escaped(view.title),
-                      kStyle);
+  std::string html = html_page_head("mcusim compare: " + view.title, 800, kPageRules);
   html += fmt::format("<h1>mcusim compare: {}</h1>\n", xml_escaped(view.title));
   html += fmt::format("<div id=\"verdict\" class=\"verdict {}\">{}</div>\n", view.identical ? "pass" : "fail",
                       xml_escaped(compare_headline(view)));

@@ -2,6 +2,7 @@
 #include "reports/html_report.hpp"
 
 #include "reports/html_charts.hpp"
+#include "reports/html_page.hpp"
 #include "reports/xml_text.hpp"
 
 #include <fmt/format.h>
@@ -13,21 +14,15 @@
 namespace mcusim {
 namespace {
 
-constexpr const char* kStyle = R"css(
-body { font: 14px/1.45 system-ui, sans-serif; margin: 0 auto; max-width: 800px; padding: 16px; color: #1d2430; }
-h1 { font-size: 20px; margin: 0 0 12px; } h2 { font-size: 16px; margin: 24px 0 8px; }
-.verdict { padding: 12px 16px; border-radius: 6px; font-weight: 600; font-size: 16px; color: #fff; }
-.verdict.pass { background: #1f7a3a; } .verdict.fail { background: #b3261e; }
+// This page's rules after the shared ones (reports/html_page.cpp).
+constexpr const char* kPageRules = R"css(
 .verdict.none { background: #52606d; } .verdict.error { background: #7a1f5c; }
-table { border-collapse: collapse; margin: 4px 0; } td, th { padding: 3px 10px; border-bottom: 1px solid #dde3ea; text-align: left; }
-td.num, th.num { text-align: right; font-variant-numeric: tabular-nums; }
 tr.failed td { color: #b3261e; font-weight: 600; }
 svg text { font: 12px system-ui, sans-serif; fill: #1d2430; } svg text.inbar { fill: #fff; }
 svg text.mark { font-size: 11px; fill: #7a1f5c; }
 .layer-bar { fill: #2f6fb3; } .high-water { stroke: #7a1f5c; stroke-width: 2; stroke-dasharray: 4 2; }
 .part-0 { fill: #2f6fb3; } .part-1 { fill: #e07b39; } .part-2 { fill: #3a9a5b; } .part-3 { fill: #8d5cb8; }
 .part-4 { fill: #c9a227; } .part-5 { fill: #c44e76; } .part-6 { fill: #4aa3a8; } .part-7 { fill: #7d8793; }
-.note { color: #52606d; } footer { margin-top: 24px; color: #7d8793; font-size: 12px; }
 )css";
 
 std::string verdict_class(Outcome outcome) {
@@ -123,10 +118,7 @@ std::string energy_section(const Report& report) {
 std::string html_report(const Report& report) {
   const Verdict verdict = report_verdict(report);
   const std::string title = report_title(report);
-  std::string html = "<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n";
-  // An empty data: icon keeps the browser from asking the file system for one.
-  html += "<link rel=\"icon\" href=\"data:,\">\n";
-  html += fmt::format("<title>mcusim: {}</title>\n<style>{}</style>\n</head>\n<body>\n", xml_escaped(title), kStyle);
+  std::string html = html_page_head("mcusim: " + title, 800, kPageRules);
   html += fmt::format("<h1>mcusim: {}</h1>\n", xml_escaped(title));
   html += fmt::format("<div id=\"verdict\" class=\"verdict {}\">{}</div>\n", verdict_class(verdict.outcome),
                       xml_escaped(verdict.headline));

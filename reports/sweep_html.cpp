@@ -1,6 +1,7 @@
 // reports/sweep_html.cpp — see sweep_html.hpp.
 #include "reports/sweep_html.hpp"
 
+#include "reports/html_page.hpp"
 #include "reports/report_view.hpp"
 #include "reports/sweep_plots.hpp"
 #include "reports/xml_text.hpp"
@@ -12,14 +13,12 @@ namespace {
 
 using nlohmann::json;
 
-constexpr const char* kStyle = R"css(
-body { font: 14px/1.45 system-ui, sans-serif; margin: 0 auto; max-width: 1000px; padding: 16px; color: #1d2430; }
-h1 { font-size: 20px; margin: 0 0 12px; } h2 { font-size: 16px; margin: 24px 0 8px; }
-table { border-collapse: collapse; margin: 4px 0; } td, th { padding: 3px 8px; border-bottom: 1px solid #dde3ea; text-align: left; }
-td.num, th.num { text-align: right; font-variant-numeric: tabular-nums; }
+// This page's rules after the shared ones (reports/html_page.cpp): a wide
+// table with tighter cells.
+constexpr const char* kPageRules = R"css(
+td, th { padding: 3px 8px; }
 tr.meets td { background: #e8f4ec; } tr.cheapest td { background: #bfe3c9; font-weight: 600; }
 tr.faulted td, tr.error td { color: #b3261e; }
-.note { color: #52606d; } footer { margin-top: 24px; color: #7d8793; font-size: 12px; }
 )css";
 
 std::string cell(const json& value) {
@@ -41,9 +40,7 @@ const json& at(const json& object, const char* key) {
 std::string sweep_html(const json& sweep) {
   const json& points = at(sweep, "points");
   const json& cheapest = at(sweep, "cheapest");
-  std::string html = "<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n";
-  html += "<link rel=\"icon\" href=\"data:,\">\n";  // keeps the browser from asking for one
-  html += fmt::format("<title>mcusim sweep</title>\n<style>{}</style>\n</head>\n<body>\n", kStyle);
+  std::string html = html_page_head("mcusim sweep", 1000, kPageRules);
   html += fmt::format("<h1>mcusim sweep: {} points</h1>\n", points.is_array() ? points.size() : 0);
   const json& shard = at(sweep, "shard");
   if (shard.is_object()) {
