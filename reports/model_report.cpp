@@ -150,6 +150,8 @@ json model_report_json(const RunResult& run, const profiler::ModelProfile* profi
   j["flash_breakdown"] = facts.flash_breakdown ? flash_breakdown_json(*facts.flash_breakdown) : json(nullptr);
   j["workload"] = facts.workload.empty() ? json(nullptr) : json(facts.workload);
   j["model"] = facts.model;
+  j["overrides"] = facts.overrides;
+  j["model_notes"] = facts.model_notes;
   j["variant"] = facts.variant;
   j["arena_bytes"] = facts.arena_bytes;
   j["arena_naive_bytes"] = facts.arena_naive_bytes;

@@ -124,6 +124,9 @@ struct Operator {
 struct Model {
   std::string source;  // where it came from (a path), for messages
   std::string description;
+  // What the loader wants the user told (weights it generated after --set):
+  // commands print them and reports carry them.
+  std::vector<std::string> notes;
   std::vector<Tensor> tensors;
   std::vector<Operator> operators;
   std::vector<int> inputs;

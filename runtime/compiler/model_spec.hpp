@@ -17,11 +17,13 @@
 #include <cstdint>
 #include <filesystem>
 #include <optional>
+#include <span>
 #include <string>
 #include <string_view>
 #include <vector>
 
 #include "runtime/compiler/model.hpp"
+#include "runtime/compiler/spec_overrides.hpp"
 
 namespace mcusim::compiler {
 
@@ -108,6 +110,9 @@ struct SpecNetwork {
   std::optional<ActivationQuant> input_quant;  // given (int8 spec) or calibrated
   WeightGranularity granularity = WeightGranularity::PerChannel;
   std::vector<SpecLayer> layers;
+  // What the user should know about how the spec was read (weights generated
+  // after an override); Model::notes carries them on.
+  std::vector<std::string> notes;
 
   std::int64_t input_elements() const noexcept;
   // The index of the layer whose output layer i takes (its `from`, else
@@ -116,8 +121,9 @@ struct SpecNetwork {
 };
 
 // Reads and checks a spec: keys, layer kinds, shapes through the network,
-// weight arrays against those shapes. No quantization yet.
-SpecNetwork parse_model_spec(const std::filesystem::path& path);
+// weight arrays against those shapes. No quantization yet. `overrides`
+// change layers first (spec_overrides.hpp).
+SpecNetwork parse_model_spec(const std::filesystem::path& path, std::span<const SpecOverride> overrides = {});
 
 // Turns a checked, fully quantized network (an int8 spec, or a float spec
 // after quantize_network) into a Model: tensor 0 the int8 input, per layer its
@@ -125,6 +131,6 @@ SpecNetwork parse_model_spec(const std::filesystem::path& path);
 Model build_model(const SpecNetwork& network);
 
 // parse_model_spec, quantize_network for a float spec, build_model.
-Model load_model_spec(const std::filesystem::path& path);
+Model load_model_spec(const std::filesystem::path& path, std::span<const SpecOverride> overrides = {});
 
 }  // namespace mcusim::compiler

@@ -162,10 +162,11 @@ class ModelBuilder {
 
 Model build_model(const SpecNetwork& network) { return ModelBuilder(network).build(); }
 
-Model load_model_spec(const std::filesystem::path& path) {
-  SpecNetwork network = parse_model_spec(path);
+Model load_model_spec(const std::filesystem::path& path, std::span<const SpecOverride> overrides) {
+  SpecNetwork network = parse_model_spec(path, overrides);
   if (network.is_float) quantize_network(network);
   Model model = build_model(network);
+  model.notes = network.notes;
   // Prepare once here, so what the kernels' preparation refuses (a softmax
   // beta too small for int8, an ADD of scales too far apart, ...) is reported
   // when the spec is loaded, naming the spec and the operator (= layer) index.

@@ -47,10 +47,12 @@ std::string dims_text(const std::vector<std::int32_t>& shape) { return fmt::form
 
 class SpecParser {
  public:
-  explicit SpecParser(const std::filesystem::path& file) : fields_(file) {}
+  SpecParser(const std::filesystem::path& file, std::span<const SpecOverride> overrides)
+      : fields_(file), overrides_(overrides) {}
 
   SpecNetwork parse() {
-    const toml::table root = parse_toml();
+    toml::table root = parse_toml();
+    apply_spec_overrides(root, fields_.file(), overrides_);
     fields_.check_keys(root, kTopKeys, kTopLevel);
     SpecNetwork net;
     net.file = fields_.file();
@@ -77,6 +79,7 @@ class SpecParser {
                    "layer must be a list of [[layer]] tables, at least one");
     }
     for (const toml::node& node : *array) read_layer(*node.as_table(), net);
+    net.notes = std::move(notes_);
     return net;
   }
 
@@ -255,8 +258,7 @@ class SpecParser {
     }
   }
 
-  void read_weights(const toml::table& table, std::string_view context, const SpecNetwork& net,
-                    SpecLayer& layer) const {
+  void read_weights(const toml::table& table, std::string_view context, const SpecNetwork& net, SpecLayer& layer) {
     const std::vector<std::int32_t> expected = expected_weight_shape(layer);
     layer.weight_shape = expected;
     const int channels = layer.channels();
@@ -280,6 +282,10 @@ class SpecParser {
       layer.weights = synthetic_layer_array(fields_, weights_node, kWeightsKey, context, layer, count);
     } else {
       const NpyArray weights = fields_.array(weights_node, kWeightsKey, context, weight_type, type_advice);
+      if (net.is_float && !overrides_.empty() && weights.shape != std::vector<std::int64_t>(expected.begin(), expected.end())) {
+        generate_after_override(context, layer);
+        return;
+      }
       check_shape(weights_node, weights, expected, layer.input_shape, context, "weights",
                   layer.kind == LayerKind::FullyConnected ? "[units, inputs]"
                   : layer.kind == LayerKind::Conv2D       ? "[filters, kernel height, kernel width, input channels]"
@@ -347,6 +353,22 @@ class SpecParser {
     }
   }
 
+  // An override changed this layer's weight shape (its own units or kernel,
+  // or the layer before it): Glorot-uniform weights and a zero bias in place
+  // of the .npy files (spec_overrides.hpp says why), and a note.
+  void generate_after_override(std::string_view context, SpecLayer& layer) {
+    std::size_t count = 1;
+    for (std::int32_t d : layer.weight_shape) count *= static_cast<std::size_t>(d);
+    const toml::table init{{"init", "glorot_uniform"}, {"seed", 0x5E7 + static_cast<std::int64_t>(notes_.size())}};
+    layer.weights = synthetic_layer_array(fields_, init, kWeightsKey, context, layer, count);
+    layer.bias.assign(static_cast<std::size_t>(layer.channels()), 0.0f);
+    layer.has_bias = true;
+    notes_.push_back(fmt::format("layer '{}': weights [{}] generated (Glorot-uniform, dense, zero bias) because after --set "
+                                 "its .npy weights no longer fit: cycles, memory and flash are this shape's without any "
+                                 "pruning the file had; the outputs mean nothing",
+                                 layer.name, fmt::join(layer.weight_shape, ", ")));
+  }
+
   void check_shape(const toml::node& at, const NpyArray& array, const std::vector<std::int32_t>& expected,
                    const std::vector<std::int32_t>& input, std::string_view context, std::string_view what, std::string_view layout) const {
     const std::vector<std::int64_t> wanted(expected.begin(), expected.end());
@@ -359,7 +381,9 @@ class SpecParser {
   }
 
   SpecFields fields_;
+  std::span<const SpecOverride> overrides_;
   std::vector<std::string> names_;
+  std::vector<std::string> notes_;
 };
 
 }  // namespace
@@ -375,6 +399,19 @@ int SpecNetwork::source_of(std::size_t i) const noexcept {
   return from == SpecLayer::kFromPrevious ? static_cast<int>(i) - 1 : from;
 }
 
-SpecNetwork parse_model_spec(const std::filesystem::path& path) { return SpecParser(path).parse(); }
+SpecNetwork parse_model_spec(const std::filesystem::path& path, std::span<const SpecOverride> overrides) {
+  try {
+    return SpecParser(path, overrides).parse();
+  } catch (const Error& error) {
+    // A mistake the spec only has as changed: say so, or the user looks for
+    // it in the file.
+    const std::string message = error.what();
+    if (overrides.empty() || message.starts_with("--set")) throw;
+    std::vector<std::string> given;
+    for (const SpecOverride& o : overrides) given.push_back(o.text);
+    throw Error(error.kind(), fmt::format("{} (the spec as changed by --set {})", message, fmt::join(given, ", --set ")),
+                error.advice());
+  }
+}
 
 }  // namespace mcusim::compiler

@@ -93,6 +93,26 @@ TEST(RunCommand, FlashDoesNotDependOnTheNumberOfInferences) {
   EXPECT_EQ(one["ram_bytes"], several["ram_bytes"]);
 }
 
+// What-if: --set changes a layer of the spec for this run only; the report
+// says what was changed and which weights were generated for the new shapes.
+TEST(RunCommand, SetChangesALayerForThisRun) {
+  const json plain = run_json({"--inferences", "0"});
+  const CommandResult result = run_mcusim({"run", "--json", "--inferences", "0", "--set", "fc1.units=32"});
+  ASSERT_LE(result.exit_code, 1) << result.err;
+  const json wider = json::parse(result.out);
+  EXPECT_EQ(wider["overrides"], json::array({"fc1.units=32"}));
+  ASSERT_EQ(wider["model_notes"].size(), 2u);  // fc1's and fc2's weights no longer fit their .npy files
+  EXPECT_NE(result.err.find("mcusim: note: layer 'fc1'"), std::string::npos) << result.err;
+  EXPECT_EQ(wider["layers"][0]["macs"], 36 * 32);
+  EXPECT_EQ(wider["layers"][1]["macs"], 32 * 16);
+  EXPECT_EQ(wider["layers"][2]["macs"], 16 * 3);
+  // Twice fc1's units, no pruned blocks: more cycles and more weight bytes.
+  EXPECT_GT(wider["inferences"]["cold_cycles"].get<std::uint64_t>(), plain["inferences"]["cold_cycles"].get<std::uint64_t>());
+  EXPECT_GT(wider["flash_bytes"]["weights"].get<std::uint64_t>(), plain["flash_bytes"]["weights"].get<std::uint64_t>());
+  EXPECT_EQ(plain["overrides"], json::array());
+  EXPECT_EQ(plain["model_notes"], json::array());
+}
+
 TEST(RunCommand, TheSameRunGivesTheSameReport) {
   const CommandResult a = run_mcusim({"run", "--json", "--inferences", "1"});
   const CommandResult b = run_mcusim({"run", "--json", "--inferences", "1"});
@@ -185,6 +205,18 @@ TEST(RunCommandBadInput, AnUnknownVariantIsRefused) { expect_refused({"run", "--
 
 TEST(RunCommandBadInput, AMisspeltWorkloadGetsASuggestion) {
   expect_refused({"run", "--workload", "tuoch"}, "did you mean 'touch'");
+}
+
+TEST(RunCommandBadInput, SetNamesALayerTheSpecHasNot) {
+  expect_refused({"run", "--set", "fc9.units=3"}, "--set fc9.units=3: ");
+  expect_refused({"run", "--set", "fc9.units=3"}, "has no layer 'fc9'; did you mean 'fc1'?");
+}
+
+TEST(RunCommandBadInput, SetOnATfliteModelIsRefused) {
+  const fs::path model = fs::temp_directory_path() / "mcusim_run_set.tflite";
+  std::ofstream(model, std::ios::binary) << "not read: --set is refused first";
+  expect_refused({"run", "--model", model.string(), "--set", "fc1.units=3"}, "a .tflite file");
+  fs::remove(model);
 }
 
 TEST(RunCommandBadInput, AMissingModelFileIsNamed) {

@@ -33,6 +33,7 @@ struct ExportCliOptions {
   std::string dir;
   std::uint32_t stack_bytes = 2048;
   std::string weights_in;  // "flash", "ram" or empty: the workload's choice, else flash
+  std::vector<std::string> sets;  // --set LAYER.KEY=VALUE
   bool force = false;
 };
 
@@ -97,6 +98,7 @@ int run(const ExportCliOptions& cli) {
   options.inferences = 1;
   options.stack_bytes = cli.stack_bytes;
   options.weights_in = cli.weights_in;
+  options.sets = cli.sets;
   PreparedModelRun prepared = prepare_model_run(options, stderr);
   const Target& target = prepared.target;
   ModelRunRequest& request = prepared.request;
@@ -161,6 +163,7 @@ Command add_export_command(CLI::App& app) {
   cmd->add_option("--variant", options->variant, "kernel variant: ref, m0, m4 or auto (the fastest the core runs)");
   cmd->add_option("--stack-bytes", options->stack_bytes, "stack reserved when measuring")
       ->check(CLI::Range(256, 1 << 24));
+  add_set_option(*cmd, options->sets);
   cmd->add_flag("--force", options->force, "replace the contents of a non-empty DIR");
   cmd->add_option("--weights-in", options->weights_in,
                   "flash: the plan array is const (read from flash); ram: not const, copied to RAM at start-up; "

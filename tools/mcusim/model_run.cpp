@@ -145,12 +145,16 @@ std::string resolve_variant(std::string_view variant, CoreModel core) {
   return std::string(variant);
 }
 
-Model load_model(const fs::path& file) {
+Model load_model(const fs::path& file, std::span<const compiler::SpecOverride> overrides) {
   if (!fs::is_regular_file(file)) {
     throw_bad_input("give a .tflite file or a model spec .toml (docs/model-spec.md), or --workload NAME",
                     "model file {} does not exist", file.string());
   }
-  if (file.extension() == ".toml") return compiler::load_model_spec(file);
+  if (file.extension() == ".toml") return compiler::load_model_spec(file, overrides);
+  if (!overrides.empty()) {
+    throw Error(ErrorKind::Usage, fmt::format("--set {} given for {}, a .tflite file", overrides.front().text, file.string()),
+                "--set changes the layers of a model spec (.toml, docs/model-spec.md); a .tflite model is run as it is");
+  }
   return compiler::read_tflite_file(file);
 }
 
@@ -246,6 +250,8 @@ ModelRunOutcome run_model(const Target& target, const ModelRunRequest& request, 
   facts.model = request.workload.empty()
                     ? request.model_file.string()
                     : request.model_file.lexically_relative(bundled_workloads_dir().parent_path()).generic_string();
+  facts.overrides = request.overrides;
+  facts.model_notes = request.model.notes;
   facts.variant = outcome.variant;
   facts.arena_bytes = plan.arena_bytes;
   facts.arena_naive_bytes = plan.naive_arena_bytes;

@@ -13,6 +13,7 @@
 #include "reports/model_report.hpp"
 #include "runtime/compiler/model.hpp"
 #include "runtime/compiler/plan_writer.hpp"
+#include "runtime/compiler/spec_overrides.hpp"
 #include "runtime/compiler/user_kernels.hpp"
 #include "runtime/firmware/firmware_builder.hpp"
 #include "sim/elf/elf_image.hpp"
@@ -22,6 +23,7 @@
 #include <cstdint>
 #include <filesystem>
 #include <optional>
+#include <span>
 #include <string>
 #include <vector>
 
@@ -31,6 +33,7 @@ struct ModelRunRequest {
   std::filesystem::path model_file;  // .tflite, or a model spec .toml: named in the report
   compiler::Model model;             // load_model(model_file)
   std::string workload;              // the bundled workload's name, for the report; may be empty
+  std::vector<std::string> overrides;  // --set LAYER.KEY=VALUE as given (already applied to `model`)
   std::string variant = "auto";      // ref, m0, m4 or auto
   std::uint32_t warm_inferences = 3;  // after the cold one
   // Raw input tensors, one per inference (cycled when fewer than the
@@ -74,7 +77,9 @@ struct ModelRunOutcome {
 // cannot run (m4 on an ARMv6-M core).
 std::string resolve_variant(std::string_view variant, CoreModel core);
 
-compiler::Model load_model(const std::filesystem::path& file);
+// A .tflite file or a model spec; `overrides` (--set) change a spec's layers
+// and are refused (Usage, exit 2) for a .tflite file.
+compiler::Model load_model(const std::filesystem::path& file, std::span<const compiler::SpecOverride> overrides = {});
 
 // Name, operator and multiply-accumulates of each operator, in order.
 std::vector<profiler::LayerInfo> layer_infos(const compiler::Model& model);

@@ -6,6 +6,7 @@
 #include "tools/mcusim/workloads.hpp"
 
 #include <algorithm>
+#include <cstdio>
 
 namespace mcusim::cli {
 
@@ -28,11 +29,18 @@ void add_model_run_options(CLI::App& cmd, ModelRunCliOptions& options) {
   cmd.add_option("--kernel", options.kernels,
                  "OP=file.c: your kernel in place of the variant's for operator OP (runtime/include/"
                  "mcusim_kernels.h; docs/compare.md); repeatable");
+  add_set_option(cmd, options.sets);
   cmd.add_option("--max-cycles", options.max_cycles, "stop a run that takes longer (exit 3)");
   cmd.add_option("--timeout", options.timeout_seconds, "host seconds before the run is stopped (exit 3)");
   cmd.add_option("--max-output", options.max_output, "stop the run once the guest printed this many bytes (exit 3)")
       ->capture_default_str()
       ->check(CLI::PositiveNumber);
+}
+
+void add_set_option(CLI::App& cmd, std::vector<std::string>& sets) {
+  cmd.add_option("--set", sets,
+                 "LAYER.KEY=VALUE: change a layer of a model spec for this run, e.g. fc1.units=32 or "
+                 "conv.kernel=5 (docs/model-spec.md, \"What-if\"); repeatable");
 }
 
 PreparedModelRun prepare_model_run(const ModelRunCliOptions& cli, std::FILE* console) {
@@ -67,7 +75,12 @@ PreparedModelRun prepare_model_run(const ModelRunCliOptions& cli, std::FILE* con
   request.limits.console = console;
 
   // Inputs: --input files, else the workload's inputs.npy, else generated.
-  request.model = load_model(request.model_file);
+  std::vector<compiler::SpecOverride> overrides;
+  for (const std::string& text : cli.sets) overrides.push_back(compiler::parse_spec_override(text));
+  request.overrides = cli.sets;
+  request.model = load_model(request.model_file, overrides);
+  // Said once, where a person reads it (the report carries them too).
+  for (const std::string& note : request.model.notes) std::fprintf(stderr, "mcusim: note: %s\n", note.c_str());
   const compiler::Model& model = request.model;
   if (model.inputs.empty()) throw_bad_input("a model needs an input tensor", "{} has no inputs", request.model_file.string());
   const auto& input_tensor = model.tensors.at(static_cast<std::size_t>(model.inputs.at(0)));

@@ -29,14 +29,18 @@ struct ModelRunCliOptions {
   std::uint32_t stack_bytes = 2048;
   std::string weights_in;  // "flash", "ram", or empty: the workload's choice, else flash
   std::vector<std::string> kernels;  // --kernel OP=file.c
+  std::vector<std::string> sets;     // --set LAYER.KEY=VALUE: a model spec's layer changed
   std::uint64_t max_cycles = 1'000'000'000ull;
   double timeout_seconds = 0;
   std::uint64_t max_output = Console::kDefaultLimit;  // --max-output: console cap (docs/robustness.md)
 };
 
 // --workload, --model, --target, --variant, --inferences, --input, --budget,
-// --work-dir, --stack-bytes, --weights-in, --kernel, --max-cycles, --timeout, --max-output.
+// --work-dir, --stack-bytes, --weights-in, --kernel, --set, --max-cycles, --timeout, --max-output.
 void add_model_run_options(CLI::App& command, ModelRunCliOptions& options);
+
+// --set LAYER.KEY=VALUE (repeatable), for the commands with options of their own.
+void add_set_option(CLI::App& command, std::vector<std::string>& sets);
 
 struct PreparedModelRun {
   Target target;

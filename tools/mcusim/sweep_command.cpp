@@ -75,7 +75,8 @@ json settings_json(const ModelRunCliOptions& run) {
   return {{"inferences", run.inferences},      {"weights_in", text_or_null(run.weights_in)},
           {"stack_bytes", run.stack_bytes},    {"max_cycles", run.max_cycles},
           {"workload", text_or_null(run.workload)}, {"model", text_or_null(run.model)},
-          {"target", text_or_null(run.target)},     {"variant", run.variant}};
+          {"target", text_or_null(run.target)},     {"variant", run.variant},
+          {"overrides", run.sets}};
 }
 
 int exit_code_of(const json& sweep) {
@@ -181,6 +182,7 @@ Command add_sweep_command(CLI::App& app) {
   cmd->add_option("--budget", options->run.budget, "a budget .toml for every point (default: each workload's)");
   cmd->add_option("--weights-in", options->run.weights_in, "flash or ram: where the plan and weights are read from")
       ->check(CLI::IsMember({"flash", "ram"}));
+  add_set_option(*cmd, options->run.sets);  // every point's model changed alike
   cmd->add_option("--stack-bytes", options->run.stack_bytes, "stack reserved at the top of RAM")
       ->check(CLI::Range(256, 1 << 24));
   cmd->add_option("--max-cycles", options->run.max_cycles, "stop a point that takes longer (status faulted)");
