@@ -29,7 +29,7 @@ struct FlashBreakdown {
 struct ModelRunFacts {
   std::string workload;  // the bundled workload's name, or empty for --model
   std::string model;     // the model file
-  std::vector<std::string> overrides;    // --set LAYER.KEY=VALUE, as given
+  std::vector<std::string> overrides;    // "--set fc1.units=32", "--clock-mhz 24": the files changed for this run
   std::vector<std::string> model_notes;  // what loading the model changed (compiler::Model::notes)
   std::string variant;   // "ref", "m0", "m4"
   std::uint64_t arena_bytes = 0;        // planned by the compiler, scratch included

@@ -100,7 +100,7 @@ TEST(RunCommand, SetChangesALayerForThisRun) {
   const CommandResult result = run_mcusim({"run", "--json", "--inferences", "0", "--set", "fc1.units=32"});
   ASSERT_LE(result.exit_code, 1) << result.err;
   const json wider = json::parse(result.out);
-  EXPECT_EQ(wider["overrides"], json::array({"fc1.units=32"}));
+  EXPECT_EQ(wider["overrides"], json::array({"--set fc1.units=32"}));
   ASSERT_EQ(wider["model_notes"].size(), 2u);  // fc1's and fc2's weights no longer fit their .npy files
   EXPECT_NE(result.err.find("mcusim: note: layer 'fc1'"), std::string::npos) << result.err;
   EXPECT_EQ(wider["layers"][0]["macs"], 36 * 32);
@@ -111,6 +111,20 @@ TEST(RunCommand, SetChangesALayerForThisRun) {
   EXPECT_GT(wider["flash_bytes"]["weights"].get<std::uint64_t>(), plain["flash_bytes"]["weights"].get<std::uint64_t>());
   EXPECT_EQ(plain["overrides"], json::array());
   EXPECT_EQ(plain["model_notes"], json::array());
+}
+
+// What-if on the part: the clock and the flash timing for this run, as a
+// sweep point sets them (tools/mcusim/timing_override.hpp).
+TEST(RunCommand, TimingFlagsChangeTheTargetForThisRun) {
+  const json slow = run_json({"--inferences", "0", "--clock-mhz", "24", "--weights-in", "flash", "--wait-states", "0"});
+  EXPECT_EQ(slow["clock_hz"], 24'000'000);
+  EXPECT_EQ(slow["overrides"], json::array({"--clock-mhz 24", "--wait-states 0"}));
+  const std::uint64_t cycles = slow["inferences"]["worst_cycles"];
+  EXPECT_NEAR(slow["inferences"]["worst_latency_us"].get<double>(), static_cast<double>(cycles) / 24.0, 0.0005 + 1e-9);
+  // Code and weights read from flash: three wait states on every access
+  // cost cycles that zero do not.
+  const json waiting = run_json({"--inferences", "0", "--clock-mhz", "24", "--weights-in", "flash", "--wait-states", "3"});
+  EXPECT_GT(waiting["inferences"]["worst_cycles"].get<std::uint64_t>(), cycles);
 }
 
 TEST(RunCommand, TheSameRunGivesTheSameReport) {
@@ -217,6 +231,14 @@ TEST(RunCommandBadInput, SetOnATfliteModelIsRefused) {
   std::ofstream(model, std::ios::binary) << "not read: --set is refused first";
   expect_refused({"run", "--model", model.string(), "--set", "fc1.units=3"}, "a .tflite file");
   fs::remove(model);
+}
+
+TEST(RunCommandBadInput, AClockAboveThePartsMaximumIsRefused) {
+  expect_refused({"run", "--clock-mhz", "500"}, "500 MHz is above touch-m0's maximum clock of 48 MHz");
+}
+
+TEST(RunCommandBadInput, AnUnknownPrefetchSettingIsRefused) {
+  expect_refused({"run", "--prefetch", "maybe"}, "--prefetch");
 }
 
 TEST(RunCommandBadInput, AMissingModelFileIsNamed) {

@@ -322,6 +322,7 @@ Command add_compare_command(CLI::App& app) {
                   "OP=file.c: your kernel for operator OP, compared as variant 'user' (the default kernels with "
                   "yours in place; runtime/include/mcusim_kernels.h); repeatable");
   add_set_option(*cmd, options->selection.sets);
+  add_timing_options(*cmd, options->selection.timing);
   cmd->add_option("--inferences", options->selection.inferences, "warm inferences after the cold first one")
       ->check(CLI::Range(0, 100000));
   cmd->add_option("--input", options->selection.inputs, "input tensor(s), as `mcusim run --input`");

@@ -33,7 +33,9 @@ struct ModelRunRequest {
   std::filesystem::path model_file;  // .tflite, or a model spec .toml: named in the report
   compiler::Model model;             // load_model(model_file)
   std::string workload;              // the bundled workload's name, for the report; may be empty
-  std::vector<std::string> overrides;  // --set LAYER.KEY=VALUE as given (already applied to `model`)
+  // What this run changed of the model's and the target's files, as the flags
+  // were given ("--set fc1.units=32", "--clock-mhz 24"); already applied.
+  std::vector<std::string> overrides;
   std::string variant = "auto";      // ref, m0, m4 or auto
   std::uint32_t warm_inferences = 3;  // after the cold one
   // Raw input tensors, one per inference (cycled when fewer than the

@@ -30,6 +30,7 @@ void add_model_run_options(CLI::App& cmd, ModelRunCliOptions& options) {
                  "OP=file.c: your kernel in place of the variant's for operator OP (runtime/include/"
                  "mcusim_kernels.h; docs/compare.md); repeatable");
   add_set_option(cmd, options.sets);
+  add_timing_options(cmd, options.timing);
   cmd.add_option("--max-cycles", options.max_cycles, "stop a run that takes longer (exit 3)");
   cmd.add_option("--timeout", options.timeout_seconds, "host seconds before the run is stopped (exit 3)");
   cmd.add_option("--max-output", options.max_output, "stop the run once the guest printed this many bytes (exit 3)")
@@ -41,6 +42,25 @@ void add_set_option(CLI::App& cmd, std::vector<std::string>& sets) {
   cmd.add_option("--set", sets,
                  "LAYER.KEY=VALUE: change a layer of a model spec for this run, e.g. fc1.units=32 or "
                  "conv.kernel=5 (docs/model-spec.md, \"What-if\"); repeatable");
+}
+
+void add_timing_options(CLI::App& cmd, TimingOverride& timing) {
+  cmd.add_option_function<double>(
+         "--clock-mhz", [&timing](double mhz) { timing.clock_mhz = mhz; },
+         "core clock in MHz instead of the target's (its maximum and flash latency table apply)")
+      ->check(CLI::PositiveNumber);
+  cmd.add_option_function<std::uint32_t>(
+         "--wait-states", [&timing](std::uint32_t n) { timing.wait_states = n; },
+         "every flash region's wait states instead of the target's (or its table's at the clock)")
+      ->check(CLI::Range(0, 15));
+  cmd.add_option_function<std::string>(
+         "--prefetch", [&timing](const std::string& on) { timing.prefetch = on == "on"; },
+         "on or off: the flash prefetch buffer")
+      ->check(CLI::IsMember({"on", "off"}));
+  cmd.add_option_function<std::string>(
+         "--cache", [&timing](const std::string& on) { timing.cache = on == "on"; },
+         "on or off: the flash caches (ART's instruction and data caches)")
+      ->check(CLI::IsMember({"on", "off"}));
 }
 
 PreparedModelRun prepare_model_run(const ModelRunCliOptions& cli, std::FILE* console) {
@@ -62,6 +82,16 @@ PreparedModelRun prepare_model_run(const ModelRunCliOptions& cli, std::FILE* con
   if (target_name.empty()) target_name = "generic-m0";
   if (!cli.budget.empty()) request.budget = load_budget(cli.budget);
   Target target = load_target(target_name);
+  std::vector<std::string> timing_flags;
+  if (!cli.timing.empty()) {
+    const std::size_t loader_warnings = target.warnings.size();
+    apply_timing(target, cli.timing);
+    timing_flags = timing_override_flags(cli.timing);
+    // A what-if the part's table does not allow still runs; say so once.
+    for (std::size_t i = loader_warnings; i < target.warnings.size(); ++i) {
+      std::fprintf(stderr, "mcusim: warning: %s\n", target.warnings[i].c_str());
+    }
+  }
 
   request.variant = cli.variant;
   request.warm_inferences = cli.inferences;
@@ -77,7 +107,8 @@ PreparedModelRun prepare_model_run(const ModelRunCliOptions& cli, std::FILE* con
   // Inputs: --input files, else the workload's inputs.npy, else generated.
   std::vector<compiler::SpecOverride> overrides;
   for (const std::string& text : cli.sets) overrides.push_back(compiler::parse_spec_override(text));
-  request.overrides = cli.sets;
+  for (const std::string& text : cli.sets) request.overrides.push_back("--set " + text);
+  request.overrides.insert(request.overrides.end(), timing_flags.begin(), timing_flags.end());
   request.model = load_model(request.model_file, overrides);
   // Said once, where a person reads it (the report carries them too).
   for (const std::string& note : request.model.notes) std::fprintf(stderr, "mcusim: note: %s\n", note.c_str());

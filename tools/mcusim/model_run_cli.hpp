@@ -6,6 +6,7 @@
 #include "sim/guest/console.hpp"
 #include "sim/target/target.hpp"
 #include "tools/mcusim/model_run.hpp"
+#include "tools/mcusim/timing_override.hpp"
 
 #include <CLI/CLI.hpp>
 
@@ -30,6 +31,7 @@ struct ModelRunCliOptions {
   std::string weights_in;  // "flash", "ram", or empty: the workload's choice, else flash
   std::vector<std::string> kernels;  // --kernel OP=file.c
   std::vector<std::string> sets;     // --set LAYER.KEY=VALUE: a model spec's layer changed
+  TimingOverride timing;             // --clock-mhz, --wait-states, --prefetch, --cache
   std::uint64_t max_cycles = 1'000'000'000ull;
   double timeout_seconds = 0;
   std::uint64_t max_output = Console::kDefaultLimit;  // --max-output: console cap (docs/robustness.md)
@@ -41,6 +43,10 @@ void add_model_run_options(CLI::App& command, ModelRunCliOptions& options);
 
 // --set LAYER.KEY=VALUE (repeatable), for the commands with options of their own.
 void add_set_option(CLI::App& command, std::vector<std::string>& sets);
+
+// --clock-mhz, --wait-states, --prefetch on|off, --cache on|off: the target's
+// timing changed for this run (timing_override.hpp), as a sweep point does.
+void add_timing_options(CLI::App& command, TimingOverride& timing);
 
 struct PreparedModelRun {
   Target target;

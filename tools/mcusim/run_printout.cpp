@@ -60,7 +60,7 @@ void print_run(const ModelRunOutcome& outcome, const Target& target, double prep
              facts.workload.empty() ? facts.model : facts.workload, target.name, core_name(target.core),
              static_cast<double>(target.clock_hz) / 1e6, outcome.variant);
   for (const auto& [op, file] : facts.user_kernels) fmt::print("  your kernel for {}: {}\n", op, file);
-  for (const std::string& set : facts.overrides) fmt::print("  changed for this run: --set {}\n", set);
+  for (const std::string& change : facts.overrides) fmt::print("  changed for this run: {}\n", change);
   if (run.fault) {
     print_fault(*run.fault);
     return;

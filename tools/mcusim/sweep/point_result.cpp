@@ -2,7 +2,7 @@
 #include "tools/mcusim/sweep/point_result.hpp"
 
 #include "reports/model_report.hpp"
-#include "tools/mcusim/sweep/timing_override.hpp"
+#include "tools/mcusim/timing_override.hpp"
 
 #include <fmt/format.h>
 

@@ -4,7 +4,7 @@
 #include "sim/error.hpp"
 #include "tools/mcusim/sweep/firmware_cache.hpp"
 #include "tools/mcusim/sweep/point_result.hpp"
-#include "tools/mcusim/sweep/timing_override.hpp"
+#include "tools/mcusim/timing_override.hpp"
 
 #include <fmt/format.h>
 

@@ -1,5 +1,5 @@
-// tools/mcusim/sweep/timing_override.cpp — see timing_override.hpp.
-#include "tools/mcusim/sweep/timing_override.hpp"
+// tools/mcusim/timing_override.cpp — see timing_override.hpp.
+#include "tools/mcusim/timing_override.hpp"
 
 #include "sim/error.hpp"
 
@@ -7,7 +7,7 @@
 
 #include <cmath>
 
-namespace mcusim::cli::sweep {
+namespace mcusim::cli {
 namespace {
 
 constexpr std::uint32_t kAboveTable = ~0u;
@@ -17,6 +17,15 @@ bool has_prefetch(const AcceleratorSpec& spec) { return spec.model == "prefetch-
 std::string mhz_text(std::uint64_t hz) { return fmt::format("{:g} MHz", static_cast<double>(hz) / 1e6); }
 
 }  // namespace
+
+std::vector<std::string> timing_override_flags(const TimingOverride& timing) {
+  std::vector<std::string> flags;
+  if (timing.clock_mhz) flags.push_back(fmt::format("--clock-mhz {:g}", *timing.clock_mhz));
+  if (timing.wait_states) flags.push_back(fmt::format("--wait-states {}", *timing.wait_states));
+  if (timing.prefetch) flags.push_back(fmt::format("--prefetch {}", *timing.prefetch ? "on" : "off"));
+  if (timing.cache) flags.push_back(fmt::format("--cache {}", *timing.cache ? "on" : "off"));
+  return flags;
+}
 
 void apply_timing(Target& target, const TimingOverride& timing) {
   if (timing.clock_mhz) {
@@ -102,4 +111,4 @@ TimingSettings timing_settings(const Target& target) {
   return settings;
 }
 
-}  // namespace mcusim::cli::sweep
+}  // namespace mcusim::cli

@@ -1,7 +1,8 @@
-// tools/mcusim/sweep/timing_override.hpp — a sweep point's timing parameters
-// put on a loaded target: the core clock, the flash wait states, the prefetch
-// buffer and the caches. None of them changes the firmware (the core and the
-// memory map do), which is why points differing only here share one build.
+// tools/mcusim/timing_override.hpp — timing parameters put on a loaded
+// target: the core clock, the flash wait states, the prefetch buffer and the
+// caches, from a sweep point or from `run --clock-mhz 24 --wait-states 1`.
+// None of them changes the firmware (the core and the memory map do), which
+// is why sweep points differing only here share one build.
 #pragma once
 
 #include "sim/target/target.hpp"
@@ -11,13 +12,15 @@
 #include <string>
 #include <vector>
 
-namespace mcusim::cli::sweep {
+namespace mcusim::cli {
 
 struct TimingOverride {
   std::optional<double> clock_mhz;
   std::optional<std::uint32_t> wait_states;  // every flash region's
   std::optional<bool> prefetch;
   std::optional<bool> cache;
+
+  bool empty() const noexcept { return !clock_mhz && !wait_states && !prefetch && !cache; }
 };
 
 // Applies `timing` to `target` as if its file said so:
@@ -35,6 +38,10 @@ struct TimingOverride {
 // cache on a part without a cache): the sweep records the point as an error.
 void apply_timing(Target& target, const TimingOverride& timing);
 
+// The flags that give `timing` ("--clock-mhz 24", "--prefetch off"), in
+// that order, for reports and headers.
+std::vector<std::string> timing_override_flags(const TimingOverride& timing);
+
 // The target's effective settings, for a point's params.
 struct TimingSettings {
   double clock_mhz = 0;
@@ -44,4 +51,4 @@ struct TimingSettings {
 };
 TimingSettings timing_settings(const Target& target);
 
-}  // namespace mcusim::cli::sweep
+}  // namespace mcusim::cli
