@@ -72,11 +72,14 @@ sweep::Grid make_grid(const SweepCliOptions& cli, const CLI::App& command) {
 
 json settings_json(const ModelRunCliOptions& run) {
   auto text_or_null = [](const std::string& s) { return s.empty() ? json(nullptr) : json(s); };
+  // As a run report's "overrides": each change as its flag.
+  std::vector<std::string> overrides;
+  for (const std::string& set : run.sets) overrides.push_back("--set " + set);
   return {{"inferences", run.inferences},      {"weights_in", text_or_null(run.weights_in)},
           {"stack_bytes", run.stack_bytes},    {"max_cycles", run.max_cycles},
           {"workload", text_or_null(run.workload)}, {"model", text_or_null(run.model)},
           {"target", text_or_null(run.target)},     {"variant", run.variant},
-          {"overrides", run.sets}};
+          {"overrides", overrides}};
 }
 
 int exit_code_of(const json& sweep) {
