@@ -7,6 +7,8 @@
 
 #include "sim/error.hpp"
 
+#include <fmt/format.h>
+
 namespace mcusim::compiler {
 namespace {
 
@@ -99,7 +101,18 @@ ModelArena plan_model_arena(const Model& model, const std::vector<std::vector<in
   }
 
   ModelArena arena;
-  arena.plan = plan_arena(requests, alignment);
+  try {
+    arena.plan = plan_arena(requests, alignment);
+  } catch (const Error& error) {
+    throw Error(error.kind(), fmt::format("{}: {}", model.source, error.what()), error.advice());
+  }
+  if (arena.plan.planned_bytes > kMaxArenaBytes) {
+    throw_bad_input(fmt::format("no microcontroller has that much RAM; mcusim plans arenas of up to {} MiB: "
+                                "use a model with smaller activations (a smaller input, fewer channels)",
+                                kMaxArenaBytes >> 20),
+                    "{}: its activations need an arena of {} bytes ({:.1f} MiB), more than {} MiB", model.source,
+                    arena.plan.planned_bytes, arena.plan.planned_bytes / 1048576.0, kMaxArenaBytes >> 20);
+  }
   arena.tensor_offsets.assign(model.tensors.size(), -1);
   arena.scratch_offsets.assign(model.operators.size(), 0);
   for (std::size_t r = 0; r < requests.size(); ++r) {

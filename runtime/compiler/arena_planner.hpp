@@ -18,6 +18,12 @@ namespace mcusim::compiler {
 // micro/micro_arena_constants.h); the engine itself needs 4.
 inline constexpr std::uint32_t kArenaAlignment = 16;
 
+// The largest arena plan_model_arena plans: 64 MiB, a hundred times the
+// largest SRAM of the bundled targets (stm32l4r5zi, 640 KiB). A model past it
+// fits no microcontroller, and refusing it here keeps it from costing
+// gigabytes on the host (write_plan allocates the arena to check its blob).
+inline constexpr std::uint32_t kMaxArenaBytes = 64u << 20;
+
 // One buffer: its bytes and the operators (indices, inclusive) from the one
 // that writes it first to the last that reads it.
 struct BufferRequest {

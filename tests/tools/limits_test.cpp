@@ -171,6 +171,19 @@ TEST_F(Limits, ATfliteTensorShapeOverflowing32BitsIsNamed) {
   expect_bad_input(result, {model.string(), "tensor 0 (huge_input) has shape [65536, 65536]", "overflows 32 bits"});
 }
 
+TEST_F(Limits, ATfliteWithGigabytesOfActivationsIsRefusedBeforeItsArenaIsPlanned) {
+  // RELU on [1, 32768, 32768]: 1 GiB in, 1 GiB out, both live at once. Each
+  // shape fits 32 bits; the arena (2 GiB) is what no target holds.
+  ModelSpec m;
+  m.tensors = {int8_tensor("x", {1, 32768, 32768}, 0.1f, 0), int8_tensor("y", {1, 32768, 32768}, 0.1f, 0)};
+  m.ops.push_back(OpSpec{tflite::BuiltinOperator_RELU, {0}, {1}, tflite::BuiltinOptions_NONE, {}, {}});
+  m.inputs = {0};
+  m.outputs = {1};
+  const fs::path model = write("gigabytes.tflite", build_tflite(m));
+  const CommandResult result = run_mcusim({"run", "--model", model.string(), "--json"});
+  expect_bad_input(result, {model.string(), "2147483648 bytes", "64 MiB"});
+}
+
 TEST_F(Limits, AnInputFileLargerThanTheReadCapIsRefusedFromItsSize) {
   // 64 MiB + 16 bytes (a sparse file: nothing is written or read): touch's
   // input tensor is 16 bytes, so the size divides; only the cap refuses it.
