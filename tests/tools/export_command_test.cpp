@@ -8,6 +8,7 @@
 
 #include <unistd.h>
 
+#include <cstdio>
 #include <filesystem>
 #include <fstream>
 #include <regex>
@@ -213,6 +214,11 @@ TEST_P(ExportMatchesRun, SameOutputsAndCyclesAsMcusimRun) {
   // prefetch buffer's fetch lines fall: RM0091 §3.2.2). Measured: 1 cycle on
   // generic-m4, 1 and 3 on touch-m0; more would mean other code.
   constexpr double kGlueCycles = 4;
+  std::printf("[ %s on %s ] exported firmware: cold %llu, warm %llu cycles; mcusim run: cold %llu, warm %llu\n",
+              GetParam().workload, GetParam().target,
+              static_cast<unsigned long long>(profile.cold_cycles), static_cast<unsigned long long>(profile.warm.min),
+              report["inferences"]["cold_cycles"].get<unsigned long long>(),
+              report["inferences"]["warm"]["min_cycles"].get<unsigned long long>());
   EXPECT_NEAR(static_cast<double>(profile.cold_cycles),
               report["inferences"]["cold_cycles"].get<double>(), kGlueCycles);
   EXPECT_NEAR(static_cast<double>(profile.warm.min),
