@@ -160,13 +160,18 @@ TEST_F(Limits, AModelSpecWeightShapeOverflowing32BitsIsNamedBeforeItsWeightsAreR
   EXPECT_EQ(result.err.find("absent.npy"), std::string::npos) << result.err;
 }
 
-TEST_F(Limits, ATfliteTensorShapeOverflowing32BitsIsNamed) {
+// One RELU from an int8 input named `input_name` of `shape` to an output of the same shape.
+ModelSpec one_relu(const char* input_name, const std::vector<std::int32_t>& shape) {
   ModelSpec m;
-  m.tensors = {int8_tensor("huge_input", {65536, 65536}, 0.1f, 0), int8_tensor("y", {65536, 65536}, 0.1f, 0)};
+  m.tensors = {int8_tensor(input_name, shape, 0.1f, 0), int8_tensor("y", shape, 0.1f, 0)};
   m.ops.push_back(OpSpec{tflite::BuiltinOperator_RELU, {0}, {1}, tflite::BuiltinOptions_NONE, {}, {}});
   m.inputs = {0};
   m.outputs = {1};
-  const fs::path model = write("huge.tflite", build_tflite(m));
+  return m;
+}
+
+TEST_F(Limits, ATfliteTensorShapeOverflowing32BitsIsNamed) {
+  const fs::path model = write("huge.tflite", build_tflite(one_relu("huge_input", {65536, 65536})));
   const CommandResult result = run_mcusim({"run", "--model", model.string(), "--json"});
   expect_bad_input(result, {model.string(), "tensor 0 (huge_input) has shape [65536, 65536]", "overflows 32 bits"});
 }
@@ -174,12 +179,7 @@ TEST_F(Limits, ATfliteTensorShapeOverflowing32BitsIsNamed) {
 TEST_F(Limits, ATfliteWithGigabytesOfActivationsIsRefusedBeforeItsArenaIsPlanned) {
   // RELU on [1, 32768, 32768]: 1 GiB in, 1 GiB out, both live at once. Each
   // shape fits 32 bits; the arena (2 GiB) is what no target holds.
-  ModelSpec m;
-  m.tensors = {int8_tensor("x", {1, 32768, 32768}, 0.1f, 0), int8_tensor("y", {1, 32768, 32768}, 0.1f, 0)};
-  m.ops.push_back(OpSpec{tflite::BuiltinOperator_RELU, {0}, {1}, tflite::BuiltinOptions_NONE, {}, {}});
-  m.inputs = {0};
-  m.outputs = {1};
-  const fs::path model = write("gigabytes.tflite", build_tflite(m));
+  const fs::path model = write("gigabytes.tflite", build_tflite(one_relu("x", {1, 32768, 32768})));
   const CommandResult result = run_mcusim({"run", "--model", model.string(), "--json"});
   expect_bad_input(result, {model.string(), "2147483648 bytes", "64 MiB"});
 }
