@@ -146,8 +146,10 @@ class SpecParser {
       return;
     }
     if (calibration->is_table()) {
-      const std::int64_t per_sample = net.input_elements() / net.input_shape[0];
-      net.calibration = synthetic_calibration(fields_, *calibration, kInputContext, per_sample, net.calibration_samples);
+      // A sample is one whole input, its batch included, as a .npy set's row
+      // is below and as calibration_ranges reads them.
+      net.calibration =
+          synthetic_calibration(fields_, *calibration, kInputContext, net.input_elements(), net.calibration_samples);
       return;
     }
     const NpyArray set = fields_.array(*calibration, kCalibrationKey, kInputContext, NpyType::Float32,
