@@ -11,6 +11,7 @@
 
 #include <cstddef>
 #include <cstdint>
+#include <cstdlib>
 #include <filesystem>
 #include <fstream>
 #include <span>
@@ -40,7 +41,8 @@ void expect_only_mcusim_errors(Load&& load) {
 }
 
 // A folder of this process's own in /dev/shm (memory, not disk: the loaders
-// that only take a path are handed one file rewritten per execution).
+// that only take a path are handed one file rewritten per execution),
+// removed when the process exits normally; a crash leaves it behind.
 inline std::filesystem::path scratch_dir() {
   static const std::filesystem::path dir = [] {
     const std::filesystem::path base =
@@ -49,6 +51,12 @@ inline std::filesystem::path scratch_dir() {
     std::filesystem::create_directories(d);
     return d;
   }();
+  // Registered once `dir` is made, so it runs before `dir` is destroyed.
+  static const bool removed_at_exit = std::atexit([] {
+    std::error_code ignored;
+    std::filesystem::remove_all(dir, ignored);
+  }) == 0;
+  (void)removed_at_exit;
   return dir;
 }
 
