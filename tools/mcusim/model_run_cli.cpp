@@ -104,14 +104,18 @@ PreparedModelRun prepare_model_run(const ModelRunCliOptions& cli, std::FILE* con
   request.limits.console_limit = cli.max_output;
   request.limits.console = console;
 
-  // Inputs: --input files, else the workload's inputs.npy, else generated.
+  // The model, with the layers --set changes; the report lists every change.
   std::vector<compiler::SpecOverride> overrides;
-  for (const std::string& text : cli.sets) overrides.push_back(compiler::parse_spec_override(text));
-  for (const std::string& text : cli.sets) request.overrides.push_back("--set " + text);
+  for (const std::string& text : cli.sets) {
+    overrides.push_back(compiler::parse_spec_override(text));
+    request.overrides.push_back("--set " + text);
+  }
   request.overrides.insert(request.overrides.end(), timing_flags.begin(), timing_flags.end());
   request.model = load_model(request.model_file, overrides);
   // Said once, where a person reads it (the report carries them too).
   for (const std::string& note : request.model.notes) std::fprintf(stderr, "mcusim: note: %s\n", note.c_str());
+
+  // Inputs: --input files, else the workload's inputs.npy, else generated.
   const compiler::Model& model = request.model;
   if (model.inputs.empty()) throw_bad_input("a model needs an input tensor", "{} has no inputs", request.model_file.string());
   const auto& input_tensor = model.tensors.at(static_cast<std::size_t>(model.inputs.at(0)));
